@@ -1,0 +1,54 @@
+"""Staff roles as Django groups, and the permissions each one holds.
+
+The groups are created by a data migration (civic 0002). Later apps grant their own models'
+permissions by adding them to ROLES and calling `sincronizar_roles` from a migration of theirs.
+"""
+
+VENTANILLA = "Ventanilla"
+FUNCIONARIO = "Funcionario de dependencia"
+COORDINACION_PQRS = "Coordinación PQRS"
+ORGANIZACIONES = "Organizaciones comunales (IVC)"
+SECRETARIA_CONSEJOS = "Secretaría técnica de consejos"
+RENDICION = "Rendición de cuentas"
+
+_TERRITORIO_LECTURA = ["civic.view_comuna", "civic.view_barrio", "civic.view_dependencia"]
+
+# Role → permissions ("app_label.codename"). Names that do not exist yet are skipped, so an early
+# migration can run before a later app's models exist.
+ROLES: dict[str, list[str]] = {
+    VENTANILLA: [*_TERRITORIO_LECTURA],
+    FUNCIONARIO: [*_TERRITORIO_LECTURA],
+    COORDINACION_PQRS: [
+        *_TERRITORIO_LECTURA,
+        "civic.view_notificacion",
+        "civic.change_notificacion",
+        "civic.view_dianohabil",
+    ],
+    ORGANIZACIONES: [*_TERRITORIO_LECTURA],
+    SECRETARIA_CONSEJOS: [*_TERRITORIO_LECTURA],
+    RENDICION: [*_TERRITORIO_LECTURA, "civic.view_dianohabil"],
+}
+
+
+def sincronizar_roles(apps, schema_editor=None):
+    """Create every role group and give it exactly the permissions listed in ROLES.
+
+    Usable from a migration (historical `apps`) or from code (`django.apps.apps`).
+    """
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after migrate; make sure they exist now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for nombre, permisos in ROLES.items():
+        grupo, _ = Group.objects.get_or_create(name=nombre)
+        seleccion = Permission.objects.none()
+        for permiso in permisos:
+            app_label, codename = permiso.split(".")
+            seleccion |= Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        grupo.permissions.set(seleccion)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PqrsConfig(AppConfig):
+    name = "pqrs"
+    verbose_name = "PQRS"

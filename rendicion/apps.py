@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RendicionConfig(AppConfig):
+    name = "rendicion"
+    verbose_name = "Rendición de cuentas"
