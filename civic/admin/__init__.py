@@ -1,0 +1,2 @@
+# One module per part of the kernel, so each stays small.
+from . import calendario, notificaciones, organizacion, territorio  # noqa: F401
