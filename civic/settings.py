@@ -23,7 +23,7 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY es obligatoria cuando DEBUG está desactivado.")
-    SECRET_KEY = "solo-para-desarrollo-local-no-usar-en-produccion"  # noqa: S105
+    SECRET_KEY = "solo-para-desarrollo-local-no-usar-en-produccion"
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 if not DEBUG and not ALLOWED_HOSTS:
@@ -191,7 +191,9 @@ MUNICIPIO = {
     "nombre": env.str("MUNICIPIO_NOMBRE", default="Alcaldía de Santiago de Cali"),
     "entidad": env.str("MUNICIPIO_ENTIDAD", default="Secretaría de Participación Ciudadana"),
     "nit": env.str("MUNICIPIO_NIT", default="890.399.011-3"),
-    "direccion": env.str("MUNICIPIO_DIRECCION", default="Centro Administrativo Municipal, Avenida 2 Norte # 10-70"),
+    "direccion": env.str(
+        "MUNICIPIO_DIRECCION", default="Centro Administrativo Municipal, Avenida 2 Norte # 10-70"
+    ),
     "telefono": env.str("MUNICIPIO_TELEFONO", default="(602) 885 0000"),
     "correo": env.str("MUNICIPIO_CORREO", default="contactenos@localhost"),
     "horario": env.str("MUNICIPIO_HORARIO", default="Lunes a viernes de 8:00 a. m. a 5:00 p. m."),

@@ -13,7 +13,10 @@ class DiaNoHabil(models.Model):
     fecha = models.DateField(_("fecha"), unique=True)
     motivo = models.CharField(_("motivo"), max_length=200)
     acto_administrativo = models.CharField(
-        _("acto administrativo"), max_length=200, blank=True, help_text=_("Decreto o resolución que lo declara.")
+        _("acto administrativo"),
+        max_length=200,
+        blank=True,
+        help_text=_("Decreto o resolución que lo declara."),
     )
     history = HistoricalRecords()
 

@@ -9,7 +9,9 @@ class Dependencia(models.Model):
 
     nombre = models.CharField(_("nombre"), max_length=200, unique=True)
     sigla = models.CharField(_("sigla"), max_length=20, unique=True)
-    correo = models.EmailField(_("correo institucional"), help_text=_("Buzón que recibe avisos de la dependencia."))
+    correo = models.EmailField(
+        _("correo institucional"), help_text=_("Buzón que recibe avisos de la dependencia.")
+    )
     jefe = models.ForeignKey(
         "civic.Usuario",
         on_delete=models.SET_NULL,

@@ -43,7 +43,9 @@ class Barrio(models.Model):
         BARRIO = "barrio", _("Barrio")
         VEREDA = "vereda", _("Vereda")
 
-    comuna = models.ForeignKey(Comuna, on_delete=models.PROTECT, related_name="barrios", verbose_name=_("comuna"))
+    comuna = models.ForeignKey(
+        Comuna, on_delete=models.PROTECT, related_name="barrios", verbose_name=_("comuna")
+    )
     nombre = models.CharField(_("nombre"), max_length=120)
     tipo = models.CharField(_("tipo"), max_length=10, choices=Tipo.choices, default=Tipo.BARRIO)
 
