@@ -3,6 +3,16 @@ import os
 import pytest
 from django.conf import settings
 
+from civic import calendario
+
+
+@pytest.fixture(autouse=True)
+def calendario_limpio():
+    # The calendar lives in the process, declared days in a rolled-back transaction: start and end clean.
+    calendario.invalidar()
+    yield
+    calendario.invalidar()
+
 
 def requiere_servicios(*, postgres: bool = False, redis: bool = False) -> None:
     """Skip a test that needs real services when they are not configured; under CI=true, fail instead.
