@@ -24,6 +24,10 @@ class Notificacion(models.Model):
         _("plantilla"), max_length=150, help_text=_("Ruta base de la plantilla, p. ej. pqrs/emails/acuse.")
     )
     contexto = models.JSONField(_("contexto"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # Secrets the message must carry once (a tracking code): rendered like `contexto`, erased once sent.
+    contexto_reservado = models.JSONField(
+        _("contexto reservado"), default=dict, blank=True, encoder=DjangoJSONEncoder
+    )
     estado = models.CharField(_("estado"), max_length=10, choices=Estado.choices, default=Estado.PENDIENTE)
     intentos = models.PositiveSmallIntegerField(_("intentos"), default=0)
     ultimo_error = models.TextField(_("último error"), blank=True)

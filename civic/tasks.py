@@ -1,0 +1,23 @@
+"""Thin Celery tasks of the kernel: load by id, let the service re-check the state, retry transient errors."""
+
+from celery import shared_task
+
+from civic.services import notificaciones
+
+
+@shared_task(bind=True, name="civic.entregar_notificacion", acks_late=True, max_retries=None)
+def entregar_notificacion_task(self, notificacion_id: int) -> None:
+    # The row counts the attempts (NOTIFICACIONES_MAX_INTENTOS), so Celery's own retry limit is off.
+    try:
+        notificaciones.entregar_notificacion(notificacion_id=notificacion_id)
+    except notificaciones.EntregaAplazada as aplazada:
+        if self.request.is_eager:
+            # Without a broker a retry would run at once, burning every attempt in the caller's request;
+            # the row keeps its proximo_intento and the sweep picks it up.
+            return
+        raise self.retry(countdown=aplazada.espera) from aplazada
+
+
+@shared_task(name="civic.barrer_notificaciones", ignore_result=True)
+def barrer_notificaciones_task() -> int:
+    return notificaciones.barrer_pendientes()

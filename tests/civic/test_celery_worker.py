@@ -1,0 +1,110 @@
+"""A real Celery worker, consuming from the real Redis, delivers the outbox end to end."""
+
+import logging
+import time
+from uuid import uuid4
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings as django_settings
+from django.db import transaction
+
+from civic.celery import app
+from civic.models import Notificacion
+from civic.services.notificaciones import barrer_pendientes, encolar_correo
+from tests.apoyo import BROKER_CAIDO, apuntar_a_smtp_caido, configurar_celery, requiere_servicios
+from tests.civic.test_notificaciones import PRUEBA, despues_de_la_gracia
+
+# The worker runs in another thread with its own database connection: it only sees committed rows.
+pytestmark = [pytest.mark.servicios, pytest.mark.django_db(transaction=True)]
+
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def trabajador():
+    """Start a worker in this process on a queue of its own.
+
+    pytest-xdist runs several test processes against one Redis; a private queue keeps each process's
+    worker from taking another's tasks.
+    """
+    requiere_servicios(redis=True)
+    cola = f"test-{uuid4().hex}"
+    raiz = logging.getLogger()
+    nivel = raiz.level
+    try:
+        with (
+            configurar_celery(
+                task_always_eager=False,
+                task_default_queue=cola,
+                broker_url=django_settings.REDIS_URL,
+                worker_hijack_root_logger=False,
+            ),
+            start_worker(
+                app,
+                pool="solo",
+                perform_ping_check=False,
+                queues=[cola],
+                loglevel=logging.getLevelName(nivel),
+                shutdown_timeout=30,
+            ),
+        ):
+            yield
+    finally:
+        # The worker's logging setup sets the root level for the whole process.
+        raiz.setLevel(nivel)
+
+
+@pytest.fixture
+def smtp_caido(settings):
+    return apuntar_a_smtp_caido(settings)
+
+
+def esperar_estado(notificacion, estado, *, plazo=30):
+    """Poll the row until the worker has moved it (a bound on waiting, not a timing assertion)."""
+    limite = time.monotonic() + plazo
+    while time.monotonic() < limite:
+        notificacion.refresh_from_db()
+        if notificacion.estado == estado:
+            return notificacion
+        time.sleep(0.05)
+    pytest.fail(f"la notificación sigue {notificacion.estado} (intentos={notificacion.intentos})")
+
+
+def test_el_trabajador_entrega_una_fila_del_buzon(trabajador, mailoutbox):
+    with transaction.atomic():
+        notificacion = encolar_correo(
+            destinatario="ana@example.com", plantilla=PRUEBA, contexto={"nombre": "Ana"}
+        )
+
+    esperar_estado(notificacion, Notificacion.Estado.ENVIADA)
+    assert len(mailoutbox) == 1
+    assert "Hola Ana:" in mailoutbox[0].body
+
+
+def test_el_trabajador_reintenta_los_fallos_smtp_hasta_marcarla_fallida(trabajador, smtp_caido, mailoutbox):
+    smtp_caido.NOTIFICACIONES_MAX_INTENTOS = 3
+    # No back-off, so the worker's retries (self.retry with the row's countdown) follow one another.
+    smtp_caido.NOTIFICACIONES_ESPERA_BASE = 0
+    notificacion = encolar_correo(destinatario="ana@example.com", plantilla=PRUEBA, contexto={})
+
+    esperar_estado(notificacion, Notificacion.Estado.FALLIDA)
+    assert notificacion.intentos == 3
+    assert "ConnectionRefusedError" in notificacion.ultimo_error
+    assert mailoutbox == []
+
+
+def test_redis_caido_al_encolar_y_el_barrido_entrega_con_el_trabajador(trabajador, mailoutbox, caplog):
+    with configurar_celery(broker_url=BROKER_CAIDO), transaction.atomic():
+        notificacion = encolar_correo(destinatario="ana@example.com", plantilla=PRUEBA, contexto={})
+    # The caller's transaction committed and the row waits, unsent.
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.PENDIENTE
+    assert f"No se pudo encolar la notificación {notificacion.pk}" in caplog.text
+    assert mailoutbox == []
+
+    # Redis is back (the fixture's broker URL is restored): the sweep hands the row to the worker.
+    assert barrer_pendientes(ahora=despues_de_la_gracia()) == 1
+
+    esperar_estado(notificacion, Notificacion.Estado.ENVIADA)
+    assert len(mailoutbox) == 1

@@ -1,0 +1,302 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+from django_celery_beat.models import PeriodicTask
+from django_celery_beat.schedulers import DatabaseScheduler
+
+from civic import roles
+from civic.celery import app
+from civic.models import Notificacion
+from civic.services.notificaciones import (
+    EntregaAplazada,
+    barrer_pendientes,
+    encolar_correo,
+    entregar_notificacion,
+    reenviar,
+)
+from civic.tasks import barrer_notificaciones_task, entregar_notificacion_task
+from tests.apoyo import BROKER_CAIDO, apuntar_a_smtp_caido, configurar_celery
+
+pytestmark = pytest.mark.django_db
+
+PRUEBA = "civic/emails/prueba"
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def despues_de_la_gracia():
+    return timezone.now() + timedelta(minutes=3)
+
+
+@pytest.fixture(autouse=True)
+def celery_en_proceso():
+    # The embedded mode (no broker): tasks run in the caller, whatever REDIS_URL this run has.
+    with configurar_celery(task_always_eager=True):
+        yield
+
+
+@pytest.fixture
+def smtp_caido(settings):
+    return apuntar_a_smtp_caido(settings)
+
+
+def encolar_sin_publicar(django_capture_on_commit_callbacks, **campos):
+    """Write the row but drop its on-commit enqueue, as a crash right after commit would."""
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        notificacion = encolar_correo(
+            destinatario=campos.pop("destinatario", "ana@example.com"),
+            plantilla=campos.pop("plantilla", PRUEBA),
+            contexto=campos.pop("contexto", {"nombre": "Ana"}),
+            **campos,
+        )
+    assert len(callbacks) == 1
+    return notificacion
+
+
+def test_se_escribe_y_se_entrega_una_vez_firmada_por_el_municipio(
+    django_capture_on_commit_callbacks, mailoutbox, django_user_model
+):
+    sobre = django_user_model.objects.create_user(username="sobre")
+    with django_capture_on_commit_callbacks(execute=True):
+        notificacion = encolar_correo(
+            destinatario="ana@example.com", plantilla=PRUEBA, contexto={"nombre": "Ana & Cía"}, objeto=sobre
+        )
+
+    assert len(mailoutbox) == 1
+    correo = mailoutbox[0]
+    assert correo.to == ["ana@example.com"]
+    assert correo.subject == f"Mensaje de prueba de {django_settings.MUNICIPIO['nombre']}"
+    # Plain text is not escaped; the HTML alternative is.
+    assert "Hola Ana & Cía:" in correo.body
+    assert django_settings.MUNICIPIO["nombre"] in correo.body
+    assert django_settings.MUNICIPIO["entidad"] in correo.body
+    html, tipo = correo.alternatives[0]
+    assert tipo == "text/html"
+    assert "Ana &amp; Cía" in html
+    assert correo.reply_to == [django_settings.MUNICIPIO["correo"]]
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIADA
+    assert notificacion.enviada_en is not None
+    assert notificacion.objeto == sobre
+
+
+def test_destinatario_invalido_no_escribe_nada():
+    with pytest.raises(ValidationError):
+        encolar_correo(destinatario="no-es-un-correo", plantilla=PRUEBA, contexto={})
+    assert not Notificacion.objects.exists()
+
+
+def test_la_tarea_ejecutada_dos_veces_envia_un_solo_correo(django_capture_on_commit_callbacks, mailoutbox):
+    notificacion = encolar_sin_publicar(django_capture_on_commit_callbacks)
+
+    entregar_notificacion_task.apply(args=[notificacion.pk])
+    entregar_notificacion_task.apply(args=[notificacion.pk])
+
+    assert len(mailoutbox) == 1
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIADA
+
+
+def test_un_encolado_perdido_lo_recupera_el_barrido(django_capture_on_commit_callbacks, mailoutbox):
+    notificacion = encolar_sin_publicar(django_capture_on_commit_callbacks)
+
+    # A fresh row is left to its own enqueue.
+    assert barrer_pendientes() == 0
+    assert barrer_pendientes(ahora=despues_de_la_gracia()) == 1
+    assert barrer_pendientes(ahora=despues_de_la_gracia()) == 0
+
+    assert len(mailoutbox) == 1
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIADA
+
+
+def test_el_barrido_recorre_todas_las_pendientes_por_lotes(django_capture_on_commit_callbacks, mailoutbox):
+    for numero in range(5):
+        encolar_sin_publicar(django_capture_on_commit_callbacks, destinatario=f"p{numero}@example.com")
+
+    assert barrer_pendientes(ahora=despues_de_la_gracia(), lote=2) == 5
+
+    assert sorted(correo.to[0] for correo in mailoutbox) == [f"p{numero}@example.com" for numero in range(5)]
+
+
+def test_con_el_broker_caido_la_peticion_sigue_y_el_barrido_entrega_despues(
+    django_capture_on_commit_callbacks, mailoutbox, caplog
+):
+    with configurar_celery(task_always_eager=False, broker_url=BROKER_CAIDO):
+        with django_capture_on_commit_callbacks(execute=True):
+            notificacion = encolar_correo(destinatario="ana@example.com", plantilla=PRUEBA, contexto={})
+        # While the broker is down the sweep cannot hand anything over either.
+        assert barrer_pendientes(ahora=despues_de_la_gracia()) == 0
+
+    assert f"No se pudo encolar la notificación {notificacion.pk}" in caplog.text
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.PENDIENTE
+    assert mailoutbox == []
+
+    assert barrer_pendientes(ahora=despues_de_la_gracia()) == 1
+    assert len(mailoutbox) == 1
+
+
+def test_fallos_smtp_espaciados_hasta_fallida_y_reenviar_la_entrega(
+    smtp_caido, django_capture_on_commit_callbacks, mailoutbox, admin_user
+):
+    smtp_caido.NOTIFICACIONES_MAX_INTENTOS = 3
+    smtp_caido.NOTIFICACIONES_ESPERA_BASE = 60
+    notificacion = encolar_sin_publicar(django_capture_on_commit_callbacks)
+    inicio = datetime(2026, 3, 20, 15, 0, tzinfo=UTC)
+
+    with time_machine.travel(inicio, tick=False):
+        for intento, espera in [(1, 60), (2, 120)]:
+            with pytest.raises(EntregaAplazada) as aplazada:
+                entregar_notificacion(notificacion_id=notificacion.pk)
+            assert aplazada.value.espera == espera
+            notificacion.refresh_from_db()
+            assert notificacion.estado == Notificacion.Estado.PENDIENTE
+            assert notificacion.intentos == intento
+            assert notificacion.proximo_intento == inicio + timedelta(seconds=espera)
+        # The last attempt gives up instead of asking for another retry.
+        entregar_notificacion(notificacion_id=notificacion.pk)
+
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.FALLIDA
+    assert notificacion.intentos == 3
+    assert "ConnectionRefusedError" in notificacion.ultimo_error
+    # A failed row is left alone by the sweep and by a stray task.
+    assert barrer_pendientes(ahora=inicio + timedelta(days=1)) == 0
+
+    smtp_caido.EMAIL_BACKEND = LOCMEM
+    with django_capture_on_commit_callbacks(execute=True):
+        reenviar(notificacion=notificacion, actor=admin_user)
+
+    assert len(mailoutbox) == 1
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIADA
+    assert notificacion.intentos == 0
+
+
+def test_sin_broker_un_fallo_smtp_no_rompe_la_peticion(smtp_caido, django_capture_on_commit_callbacks):
+    # Eager mode: the delivery runs inside the request that wrote the row; a mail outage must not fail it.
+    with django_capture_on_commit_callbacks(execute=True):
+        notificacion = encolar_correo(destinatario="ana@example.com", plantilla=PRUEBA, contexto={})
+
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.PENDIENTE
+    assert notificacion.intentos == 1
+    assert notificacion.proximo_intento > timezone.now()
+
+
+def test_una_plantilla_inexistente_falla_sin_reintentos(django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
+        notificacion = encolar_correo(
+            destinatario="ana@example.com", plantilla="civic/emails/no-existe", contexto={}
+        )
+
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.FALLIDA
+    assert notificacion.intentos == 1
+    assert "TemplateDoesNotExist" in notificacion.ultimo_error
+    assert mailoutbox == []
+
+
+def test_no_se_reenvia_lo_ya_enviado(django_capture_on_commit_callbacks, mailoutbox, admin_user):
+    with django_capture_on_commit_callbacks(execute=True):
+        notificacion = encolar_correo(destinatario="ana@example.com", plantilla=PRUEBA, contexto={})
+
+    with pytest.raises(ValidationError):
+        reenviar(notificacion=notificacion, actor=admin_user)
+    assert len(mailoutbox) == 1
+
+
+def test_la_tarea_periodica_barre(django_capture_on_commit_callbacks, mailoutbox):
+    encolar_sin_publicar(django_capture_on_commit_callbacks)
+    with time_machine.travel(despues_de_la_gracia()):
+        assert barrer_notificaciones_task.apply().get() == 1
+    assert len(mailoutbox) == 1
+
+
+# The scheduler closes "old" connections, which ends a test wrapped in a transaction.
+@pytest.mark.django_db(transaction=True)
+def test_beat_toma_el_programa_del_codigo():
+    # django_celery_beat's DatabaseScheduler copies the in-code schedule into its table when beat starts.
+    DatabaseScheduler(app=app)
+    periodica = PeriodicTask.objects.get(name="barrer-notificaciones")
+    assert periodica.task == "civic.barrer_notificaciones"
+    assert periodica.crontab.minute == "*/5"
+    assert periodica.enabled
+
+
+def _fallida(smtp_caido, django_capture_on_commit_callbacks, destinatario):
+    smtp_caido.NOTIFICACIONES_MAX_INTENTOS = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        notificacion = encolar_correo(destinatario=destinatario, plantilla=PRUEBA, contexto={})
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.FALLIDA
+    return notificacion
+
+
+def test_admin_lista_solo_lectura_y_reenvia_las_fallidas(
+    admin_client, smtp_caido, django_capture_on_commit_callbacks, mailoutbox
+):
+    fallida = _fallida(smtp_caido, django_capture_on_commit_callbacks, "fallida@example.com")
+    smtp_caido.EMAIL_BACKEND = LOCMEM
+    with django_capture_on_commit_callbacks(execute=True):
+        enviada = encolar_correo(destinatario="enviada@example.com", plantilla=PRUEBA, contexto={})
+    lista = reverse("admin:civic_notificacion_changelist")
+
+    respuesta = admin_client.get(lista)
+    assert respuesta.status_code == 200
+    assert "fallida@example.com" in respuesta.text
+    assert "Reenviar notificaciones seleccionadas" in respuesta.text
+    assert admin_client.get(lista, {"q": "enviada@"}).text.count("fallida@example.com") == 0
+    detalle = admin_client.get(reverse("admin:civic_notificacion_change", args=[fallida.pk]))
+    assert detalle.status_code == 200
+    assert "ConnectionRefusedError" in detalle.text
+    assert 'name="_save"' not in detalle.text
+    assert admin_client.get(reverse("admin:civic_notificacion_add")).status_code == 403
+
+    with django_capture_on_commit_callbacks(execute=True):
+        respuesta = admin_client.post(
+            lista,
+            {"action": "reenviar_seleccionadas", "_selected_action": [fallida.pk, enviada.pk]},
+            follow=True,
+        )
+
+    assert respuesta.status_code == 200
+    assert "1 notificación puesta de nuevo en cola." in respuesta.text
+    assert "1 notificación ya estaba enviada y no se reenvió." in respuesta.text
+    fallida.refresh_from_db()
+    assert fallida.estado == Notificacion.Estado.ENVIADA
+    assert [correo.to for correo in mailoutbox] == [["enviada@example.com"], ["fallida@example.com"]]
+
+
+@pytest.mark.parametrize(("rol", "ve_la_lista"), [(roles.COORDINACION_PQRS, True), (roles.VENTANILLA, False)])
+def test_admin_de_notificaciones_segun_el_rol(client, django_user_model, rol, ve_la_lista):
+    from django.contrib.auth.models import Group
+
+    usuario = django_user_model.objects.create_user(username="funcionaria", is_staff=True)
+    usuario.groups.add(Group.objects.get(name=rol))
+    client.force_login(usuario)
+
+    respuesta = client.get(reverse("admin:civic_notificacion_changelist"))
+
+    assert respuesta.status_code == (200 if ve_la_lista else 403)
+
+
+def test_el_contexto_reservado_se_envia_y_luego_se_borra(django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
+        notificacion = encolar_correo(
+            destinatario="ana@example.com",
+            plantilla=PRUEBA,
+            contexto={},
+            contexto_reservado={"nombre": "Ana-secreto-7Q4"},
+        )
+
+    assert len(mailoutbox) == 1
+    assert "Ana-secreto-7Q4" in mailoutbox[0].body
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIADA
+    assert notificacion.contexto_reservado == {}
