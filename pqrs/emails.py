@@ -1,0 +1,134 @@
+"""Messages to petitioners and dependencias, queued in the civic outbox (delivered after commit).
+
+Contexts are stored as JSON and rendered at send time, so dates travel already written out in Spanish.
+Templates: templates/pqrs/emails/<nombre>.asunto.txt, .txt and .html.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import formats, translation
+
+from civic.services.notificaciones import encolar_correo
+from pqrs.models import Solicitud
+
+RUTA_CONSULTA_POR_DEFECTO = "/pqrs/consulta/"
+
+
+def fecha_larga(fecha: date | None) -> str:
+    """'miércoles 15 de abril de 2026', the way an official letter writes a date."""
+    if fecha is None:
+        return ""
+    with translation.override(settings.LANGUAGE_CODE):
+        # Spanish writes weekdays and months in lower case; the locale's names are capitalised.
+        return formats.date_format(fecha, r"l j \d\e F \d\e Y").lower()
+
+
+def url_consulta() -> str:
+    try:
+        ruta = reverse("pqrs:consulta")
+    except NoReverseMatch:  # the public views may live elsewhere or not be installed yet
+        ruta = RUTA_CONSULTA_POR_DEFECTO
+    return settings.MUNICIPIO["sitio"].rstrip("/") + ruta
+
+
+def contexto_solicitud(solicitud: Solicitud) -> dict:
+    return {
+        "radicado": solicitud.radicado,
+        "nombre": "" if solicitud.anonima else solicitud.nombre_peticionario,
+        "modalidad": solicitud.modalidad.nombre,
+        "asunto": solicitud.asunto,
+        "fecha_radicacion": fecha_larga(solicitud.fecha_radicacion_efectiva),
+        "fecha_vencimiento": fecha_larga(solicitud.fecha_vencimiento),
+        "plazo_dias": solicitud.plazo_dias,
+        "url_consulta": url_consulta(),
+    }
+
+
+def notificar_peticionario(
+    solicitud: Solicitud, nombre: str, *, reservado: dict | None = None, **extra
+) -> None:
+    """Queue `pqrs/emails/<nombre>` to the petitioner when they gave an e-mail address.
+
+    `reservado` holds secrets the outbox erases once the message is sent.
+    """
+    if not solicitud.correo:
+        return
+    encolar_correo(
+        destinatario=solicitud.correo,
+        plantilla=f"pqrs/emails/{nombre}",
+        contexto={**contexto_solicitud(solicitud), **extra},
+        contexto_reservado=reservado,
+        objeto=solicitud,
+    )
+
+
+def enviar_acuse(solicitud: Solicitud, codigo: str) -> None:
+    # The code is the petitioner's key to the tracking page: shown once on screen, mailed once, and only
+    # its HMAC is kept (the outbox erases the clear code after sending).
+    notificar_peticionario(
+        solicitud,
+        "acuse",
+        reservado={"codigo": codigo},
+        explicacion_modalidad=solicitud.modalidad.explicacion,
+    )
+
+
+def enviar_asignacion(solicitud: Solicitud) -> None:
+    """Tell the dependencia's mailbox it has a new request (no personal data in the message)."""
+    dependencia = solicitud.dependencia
+    if dependencia is None or not dependencia.correo:
+        return
+    contexto = contexto_solicitud(solicitud)
+    contexto["nombre"] = ""
+    contexto["dependencia"] = dependencia.nombre
+    encolar_correo(
+        destinatario=dependencia.correo,
+        plantilla="pqrs/emails/asignacion",
+        contexto=contexto,
+        objeto=solicitud,
+    )
+
+
+def enviar_requerimiento(solicitud: Solicitud, requerimiento: str) -> None:
+    notificar_peticionario(
+        solicitud,
+        "requerimiento",
+        requerimiento=requerimiento,
+        fecha_limite=fecha_larga(solicitud.fecha_limite_ciudadano),
+    )
+
+
+def enviar_informacion_recibida(solicitud: Solicitud) -> None:
+    notificar_peticionario(solicitud, "informacion_recibida")
+
+
+def enviar_plazo_ampliado(solicitud: Solicitud) -> None:
+    notificar_peticionario(
+        solicitud, "plazo_ampliado", fecha_limite=fecha_larga(solicitud.fecha_limite_ciudadano)
+    )
+
+
+def enviar_desistimiento(solicitud: Solicitud, motivacion: str) -> None:
+    notificar_peticionario(solicitud, "desistimiento", motivacion=motivacion)
+
+
+def enviar_traslado(solicitud: Solicitud, entidad: str, oficio: str) -> None:
+    notificar_peticionario(solicitud, "traslado", entidad=entidad, oficio=oficio)
+
+
+def enviar_prorroga(solicitud: Solicitud, motivo: str, fecha_anterior: date) -> None:
+    notificar_peticionario(solicitud, "prorroga", motivo=motivo, fecha_anterior=fecha_larga(fecha_anterior))
+
+
+def enviar_respuesta(solicitud: Solicitud, texto: str, con_adjuntos: bool) -> None:
+    notificar_peticionario(solicitud, "respuesta", respuesta=texto, con_adjuntos=con_adjuntos)
+
+
+def enviar_rechazo(solicitud: Solicitud, motivo: str) -> None:
+    notificar_peticionario(solicitud, "rechazo", motivo=motivo)
+
+
+def enviar_archivo(solicitud: Solicitud, motivo: str) -> None:
+    notificar_peticionario(solicitud, "archivo", motivo=motivo)

@@ -1,0 +1,147 @@
+"""Reads of requests for staff pages, the petitioner's tracking page and the public answers board."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from civic import calendario
+from civic.models import Usuario
+from civic.roles import COORDINACION_PQRS
+from pqrs.models import Adjunto, Evento, Solicitud, TipoEvento
+from pqrs.workflow import EN_CURSO, Estado
+
+SEMAFORO_AMARILLO_POR_DEFECTO = 3
+
+
+class Semaforo(models.TextChoices):
+    VERDE = "verde", _("A tiempo")
+    AMARILLO = "amarillo", _("Por vencer")
+    ROJO = "rojo", _("Vencida")
+    # Term not running: paused (art. 17), finished, or no legal term (felicitación).
+    GRIS = "gris", _("Sin término en curso")
+
+
+def _base() -> QuerySet[Solicitud]:
+    return Solicitud.objects.select_related("modalidad", "dependencia", "responsable", "comuna")
+
+
+def ve_todas(usuario: Usuario) -> bool:
+    return usuario.is_superuser or usuario.groups.filter(name=COORDINACION_PQRS).exists()
+
+
+def solicitudes_para_funcionario(usuario: Usuario) -> QuerySet[Solicitud]:
+    """What a staff member may see: their dependencia's requests; Coordinación PQRS and superusers, all."""
+    if not (usuario.is_authenticated and usuario.is_active):
+        return Solicitud.objects.none()
+    if ve_todas(usuario):
+        return _base()
+    if usuario.dependencia_id:
+        return _base().filter(dependencia_id=usuario.dependencia_id)
+    return Solicitud.objects.none()
+
+
+def detalle_para_funcionario(usuario: Usuario, pk: int) -> Solicitud:
+    """One request with everything the staff page shows; DoesNotExist outside the user's scope."""
+    return (
+        solicitudes_para_funcionario(usuario)
+        .prefetch_related(
+            "condiciones",
+            Prefetch("eventos", queryset=Evento.objects.select_related("actor").order_by("momento", "id")),
+            Prefetch("adjuntos", queryset=Adjunto.objects.order_by("creado", "id")),
+        )
+        .get(pk=pk)
+    )
+
+
+def eventos(solicitud: Solicitud) -> QuerySet[Evento]:
+    """The full timeline for staff, internal notes included."""
+    return (
+        Evento.objects.filter(solicitud=solicitud)
+        .select_related("actor")
+        .prefetch_related("adjuntos")
+        .order_by("momento", "id")
+    )
+
+
+def eventos_publicos(solicitud: Solicitud) -> QuerySet[Evento]:
+    """The petitioner's timeline: public events with their public attachments, never an internal note."""
+    return (
+        Evento.objects.publicos()
+        .filter(solicitud=solicitud)
+        .prefetch_related(Prefetch("adjuntos", queryset=Adjunto.objects.filter(publico=True)))
+        .order_by("momento", "id")
+    )
+
+
+def adjuntos_publicos(solicitud: Solicitud) -> QuerySet[Adjunto]:
+    return Adjunto.objects.filter(solicitud=solicitud, publico=True).order_by("creado", "id")
+
+
+def respuestas_publicadas(hoy: date | None = None) -> QuerySet:
+    """Answers published because the petitioner cannot be reached (CPACA art. 69), within their 5 days.
+
+    Returns dicts with no personal data: radicado, modality, dates and the answer text only.
+    """
+    hoy = hoy or timezone.localdate()
+    respuesta = (
+        Evento.objects.filter(solicitud=OuterRef("pk"), tipo=TipoEvento.RESPONDIDA)
+        .order_by("-momento", "-id")
+        .values("nota")[:1]
+    )
+    return (
+        Solicitud.objects.filter(
+            publicada_hasta__gte=hoy,
+            respondida_en__isnull=False,
+            estado__in=[Estado.RESPONDIDA, Estado.CERRADA],
+        )
+        .annotate(modalidad_nombre=F("modalidad__nombre"), respuesta=Subquery(respuesta))
+        .values(
+            "pk",
+            "radicado",
+            "modalidad_nombre",
+            "fecha_radicacion_efectiva",
+            "respondida_en",
+            "publicada_hasta",
+            "respuesta",
+        )
+        .order_by("-respondida_en")
+    )
+
+
+def vencidas(hoy: date | None = None, base: QuerySet[Solicitud] | None = None) -> QuerySet[Solicitud]:
+    """Requests whose term is running and already expired, oldest due date first."""
+    hoy = hoy or timezone.localdate()
+    base = _base() if base is None else base
+    return base.filter(estado__in=EN_CURSO, fecha_vencimiento__lt=hoy).order_by(
+        "fecha_vencimiento", "radicada_en"
+    )
+
+
+def por_vencer(hoy: date | None = None, base: QuerySet[Solicitud] | None = None) -> QuerySet[Solicitud]:
+    """Running requests due within the yellow threshold (today included), for reminders."""
+    hoy = hoy or timezone.localdate()
+    base = _base() if base is None else base
+    limite = calendario.sumar_dias_habiles(hoy, umbral_amarillo())
+    return base.filter(
+        estado__in=EN_CURSO, fecha_vencimiento__gte=hoy, fecha_vencimiento__lte=limite
+    ).order_by("fecha_vencimiento", "radicada_en")
+
+
+def umbral_amarillo() -> int:
+    return getattr(settings, "PQRS_SEMAFORO_AMARILLO", SEMAFORO_AMARILLO_POR_DEFECTO)
+
+
+def semaforo(solicitud: Solicitud, hoy: date | None = None) -> Semaforo:
+    """Green, yellow (≤ PQRS_SEMAFORO_AMARILLO business days left, default 3) or red (overdue)."""
+    if solicitud.estado not in EN_CURSO or solicitud.fecha_vencimiento is None:
+        return Semaforo.GRIS
+    restantes = calendario.dias_habiles_entre(hoy or timezone.localdate(), solicitud.fecha_vencimiento)
+    if restantes < 0:
+        return Semaforo.ROJO
+    if restantes <= umbral_amarillo():
+        return Semaforo.AMARILLO
+    return Semaforo.VERDE

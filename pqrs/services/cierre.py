@@ -1,0 +1,194 @@
+"""Ending a request: the answer and its notification, rejection, archive; internal notes and the survey."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from civic import calendario
+from civic.models import Usuario
+from pqrs import emails
+from pqrs.models import Calificacion, CanalRespuesta, SentidoRespuesta, Solicitud, TipoEvento
+from pqrs.workflow import Accion
+
+from ._base import adjuntar, ahora_o, bloquear, en_fecha, exigir, registrar_evento, transicionar
+
+# CPACA art. 69: an answer that cannot be delivered is published for 5 days.
+DIAS_PUBLICACION = 5
+
+
+class MedioNotificacion(models.TextChoices):
+    CORREO_ELECTRONICO = "correo_electronico", _("Correo electrónico")
+    PERSONAL = "personal", _("Personal")
+    CORREO_CERTIFICADO = "correo_certificado", _("Correo certificado")
+    AVISO = "aviso", _("Aviso o publicación (CPACA art. 69)")
+    TELEFONICO = "telefonico", _("Telefónica, con constancia")
+
+
+@transaction.atomic
+def responder(
+    *,
+    solicitud: Solicitud,
+    texto: str,
+    archivos: Iterable[File] = (),
+    sentido: str = SentidoRespuesta.DE_FONDO,
+    norma_reserva: str = "",
+    publicar: bool = False,
+    actor: Usuario,
+    ahora: datetime | None = None,
+) -> Solicitud:
+    """Record the answer, the business days it took and whether it was on time; deliver or publish it.
+
+    E-mailed when the petitioner chose e-mail. Published for 5 business days (CPACA art. 69) when the
+    petitioner cannot be reached: an anonymous request without e-mail, or `publicar=True` when staff
+    know the contact data to be useless.
+    """
+    ahora = ahora_o(ahora)
+    bloquear(solicitud, Accion.RESPONDER)
+    texto = exigir(texto, "texto", gettext("Escriba la respuesta."))
+    sentido = SentidoRespuesta(sentido)
+    norma_reserva = norma_reserva.strip()
+    # Ley 1755/2015 art. 25 and Ley 1712/2014 art. 28: a denial of information cites the legal reserve.
+    if sentido == SentidoRespuesta.NIEGA and solicitud.modalidad.es_acceso_informacion and not norma_reserva:
+        raise ValidationError(
+            {"norma_reserva": gettext("Cite la norma que establece la reserva en que se funda la negación.")},
+            code="sin_norma_reserva",
+        )
+    hoy = timezone.localdate(ahora)
+    # Measured from the radicación as the petitioner lived it (pauses included), for reports.
+    dias = max(0, calendario.dias_habiles_entre(solicitud.fecha_radicacion_efectiva, hoy))
+    a_tiempo = solicitud.fecha_vencimiento is None or hoy <= solicitud.fecha_vencimiento
+    inalcanzable = publicar or (solicitud.anonima and not solicitud.correo)
+    publicada_hasta = calendario.sumar_dias_habiles(hoy, DIAS_PUBLICACION) if inalcanzable else None
+    archivos = list(archivos)
+    evento = transicionar(
+        solicitud,
+        Accion.RESPONDER,
+        tipo=TipoEvento.RESPONDIDA,
+        actor=actor,
+        nota=texto,
+        publico=True,
+        momento=ahora,
+        datos={
+            "sentido": sentido.value,
+            "norma_reserva": norma_reserva,
+            "dias_habiles": dias,
+            "a_tiempo": a_tiempo,
+            "publicada_hasta": en_fecha(publicada_hasta),
+        },
+        campos={
+            "respondida_en": ahora,
+            "sentido_respuesta": sentido,
+            "dias_habiles_respuesta": dias,
+            "respondida_a_tiempo": a_tiempo,
+            "publicada_hasta": publicada_hasta,
+        },
+    )
+    adjuntar(solicitud, evento, archivos, origen="funcionario", publico=True)
+    if solicitud.canal_respuesta == CanalRespuesta.CORREO and not publicar:
+        emails.enviar_respuesta(solicitud, texto, con_adjuntos=bool(archivos))
+    return solicitud
+
+
+@transaction.atomic
+def registrar_notificacion(
+    *,
+    solicitud: Solicitud,
+    medio: str,
+    prueba: str,
+    actor: Usuario,
+    archivos: Iterable[File] = (),
+    ahora: datetime | None = None,
+) -> Solicitud:
+    """Record how and when the petitioner learned the decision, with its proof; an answer then closes."""
+    ahora = ahora_o(ahora)
+    bloquear(solicitud, Accion.REGISTRAR_NOTIFICACION)
+    medio = MedioNotificacion(medio)
+    prueba = exigir(prueba, "prueba", gettext("Describa la prueba de la notificación."))
+    evento = transicionar(
+        solicitud,
+        Accion.REGISTRAR_NOTIFICACION,
+        tipo=TipoEvento.NOTIFICADA,
+        actor=actor,
+        nota=gettext("Notificación por %(medio)s.") % {"medio": medio.label},
+        publico=True,
+        momento=ahora,
+        # The proof may name staff or carry guide numbers: kept out of the public note.
+        datos={"medio": medio.value, "prueba": prueba},
+        campos={"notificada_en": ahora},
+    )
+    # Proof documents (signed receipts, postal guides) are internal.
+    adjuntar(solicitud, evento, archivos, origen="funcionario", publico=False)
+    return solicitud
+
+
+@transaction.atomic
+def rechazar(*, solicitud: Solicitud, motivo: str, actor: Usuario) -> Solicitud:
+    """Reject a disrespectful petition, with reasons (Ley 1755/2015 art. 19)."""
+    bloquear(solicitud, Accion.RECHAZAR)
+    motivo = exigir(motivo, "motivo", gettext("El rechazo debe motivarse."))
+    transicionar(
+        solicitud, Accion.RECHAZAR, tipo=TipoEvento.RECHAZADA, actor=actor, nota=motivo, publico=True
+    )
+    emails.enviar_rechazo(solicitud, motivo)
+    return solicitud
+
+
+@transaction.atomic
+def archivar(*, solicitud: Solicitud, motivo: str, actor: Usuario) -> Solicitud:
+    """Archive a request, with reasons: an obscure petition not corrected in time (Ley 1755/2015 art. 19)."""
+    bloquear(solicitud, Accion.ARCHIVAR)
+    motivo = exigir(motivo, "motivo", gettext("El archivo debe motivarse."))
+    transicionar(
+        solicitud, Accion.ARCHIVAR, tipo=TipoEvento.ARCHIVADA, actor=actor, nota=motivo, publico=True
+    )
+    emails.enviar_archivo(solicitud, motivo)
+    return solicitud
+
+
+@transaction.atomic
+def agregar_nota_interna(*, solicitud: Solicitud, nota: str, actor: Usuario) -> Solicitud:
+    """A note for staff only: never shown to the petitioner."""
+    bloquear(solicitud, Accion.AGREGAR_NOTA_INTERNA)
+    nota = exigir(nota, "nota", gettext("Escriba la nota."))
+    transicionar(
+        solicitud,
+        Accion.AGREGAR_NOTA_INTERNA,
+        tipo=TipoEvento.NOTA_INTERNA,
+        actor=actor,
+        nota=nota,
+        publico=False,
+    )
+    return solicitud
+
+
+@transaction.atomic
+def calificar(
+    *, solicitud: Solicitud, calificacion: int, comentario: str = "", ahora: datetime | None = None
+) -> Calificacion:
+    """The petitioner's one-time satisfaction survey, after the answer."""
+    ahora = ahora_o(ahora)
+    bloquear(solicitud, Accion.CALIFICAR)
+    if Calificacion.objects.filter(solicitud=solicitud).exists():
+        raise ValidationError(gettext("Esta solicitud ya fue calificada."), code="ya_calificada")
+    registro = Calificacion(
+        solicitud=solicitud, puntaje=calificacion, comentario=comentario.strip(), momento=ahora
+    )
+    registro.full_clean()
+    registro.save()
+    registrar_evento(
+        solicitud,
+        tipo=TipoEvento.CALIFICADA,
+        estado_anterior=solicitud.estado,
+        estado_nuevo=solicitud.estado,
+        actor=None,
+        publico=False,
+        momento=ahora,
+        datos={"puntaje": calificacion},
+    )
+    return registro

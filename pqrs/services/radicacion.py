@@ -1,0 +1,156 @@
+"""Filing a request (radicación) and checking a petitioner's consultation code."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils.translation import gettext
+
+from civic import calendario
+from civic.models import Comuna, Usuario
+from pqrs import emails, radicados
+from pqrs.models import (
+    Adjunto,
+    CanalRespuesta,
+    CondicionPoblacional,
+    Modalidad,
+    Solicitud,
+    TipoEvento,
+    TipoPersona,
+)
+from pqrs.workflow import Estado
+
+from ._base import adjuntar, ahora_o, en_fecha, registrar_evento
+
+# Fields of the petitioner's identity, dropped from an anonymous request (Ley 962/2005 art. 81).
+_IDENTIDAD = ("tipo_documento", "numero_documento", "nombres", "apellidos", "razon_social")
+
+
+@transaction.atomic
+def radicar(
+    *,
+    modalidad: Modalidad,
+    canal: str,
+    asunto: str,
+    descripcion: str,
+    anonima: bool = False,
+    tipo_persona: str = TipoPersona.NATURAL,
+    tipo_documento: str = "",
+    numero_documento: str = "",
+    nombres: str = "",
+    apellidos: str = "",
+    razon_social: str = "",
+    correo: str = "",
+    telefono: str = "",
+    direccion: str = "",
+    comuna: Comuna | None = None,
+    barrio: str = "",
+    canal_respuesta: str = "",
+    condiciones: Iterable[CondicionPoblacional] = (),
+    autorizacion_datos_version: str = "",
+    prioritaria: bool = False,
+    archivos: Iterable[File] = (),
+    actor: Usuario | None = None,
+    ahora: datetime | None = None,
+) -> tuple[Solicitud, str]:
+    """File a request and return it with its consultation code in clear (shown to the petitioner once).
+
+    `actor` is the staff member who records a verbal or paper petition (Ley 1755/2015 art. 15), None on
+    the web form. An e-mailed acknowledgement goes out after commit when the petitioner gave an address.
+    """
+    ahora = ahora_o(ahora)
+    if not modalidad.activa:
+        raise ValidationError({"modalidad": gettext("Esta modalidad no está disponible.")}, code="inactiva")
+    condiciones = list(condiciones)
+    datos_personales = {
+        "tipo_documento": tipo_documento,
+        "numero_documento": numero_documento.strip(),
+        "nombres": nombres.strip(),
+        "apellidos": apellidos.strip(),
+        "razon_social": razon_social.strip(),
+    }
+    if anonima:
+        datos_personales = dict.fromkeys(_IDENTIDAD, "")
+    correo = correo.strip().lower()
+    if not canal_respuesta:
+        canal_respuesta = CanalRespuesta.CORREO if correo else (CanalRespuesta.DIRECCION if direccion else "")
+
+    # CPACA art. 56: filed on a non-business day, it counts as received on the next business day;
+    # Ley 1755/2015 art. 14: the term runs from the day after.
+    efectiva = calendario.fecha_radicacion_efectiva(ahora)
+    plazo = modalidad.plazo_dias
+    vencimiento = calendario.sumar_dias_habiles(efectiva, plazo) if plazo else None
+    solicitud = Solicitud(
+        modalidad=modalidad,
+        canal=canal,
+        radicada_en=ahora,
+        fecha_radicacion_efectiva=efectiva,
+        anonima=anonima,
+        tipo_persona=tipo_persona,
+        correo=correo,
+        telefono=telefono.strip(),
+        direccion=direccion.strip(),
+        comuna=comuna,
+        barrio=barrio.strip(),
+        canal_respuesta=canal_respuesta,
+        # Ley 1755/2015 art. 20 and CPACA art. 5 num. 6: preferential handling.
+        prioritaria=prioritaria or any(c.da_prelacion for c in condiciones),
+        autorizacion_datos_version=autorizacion_datos_version,
+        autorizacion_datos_en=ahora if autorizacion_datos_version else None,
+        asunto=asunto.strip(),
+        descripcion=descripcion.strip(),
+        plazo_dias=plazo,
+        fecha_inicio_termino=efectiva,
+        fecha_vencimiento=vencimiento,
+        fecha_vencimiento_original=vencimiento,
+        estado=Estado.RADICADA,
+        **datos_personales,
+    )
+    # Validate everything before taking a number: a refused filing must not hold the year's counter.
+    solicitud.full_clean(exclude=["radicado", "anio", "consecutivo", "codigo_consulta_hash"])
+    archivos = list(archivos)
+    for archivo in archivos:
+        Adjunto._meta.get_field("archivo").run_validators(archivo)
+
+    # The consecutive is taken last, inside this transaction: a rollback returns it (no gaps).
+    solicitud.anio = efectiva.year
+    solicitud.consecutivo = radicados.siguiente_consecutivo(solicitud.anio)
+    solicitud.radicado = radicados.formatear_radicado(solicitud.anio, solicitud.consecutivo)
+    codigo = radicados.generar_codigo()
+    solicitud.codigo_consulta_hash = radicados.hash_codigo(solicitud.radicado, codigo)
+    solicitud._history_user = actor
+    solicitud.save()
+    if condiciones:
+        solicitud.condiciones.set(condiciones)
+
+    evento = registrar_evento(
+        solicitud,
+        tipo=TipoEvento.RADICADA,
+        estado_anterior="",
+        estado_nuevo=Estado.RADICADA,
+        actor=actor,
+        publico=True,
+        momento=ahora,
+        datos={"canal": canal, "fecha_vencimiento": en_fecha(vencimiento)},
+    )
+    adjuntar(solicitud, evento, archivos, origen="ciudadano", publico=True)
+    emails.enviar_acuse(solicitud, codigo)
+    return solicitud, codigo
+
+
+def verificar_codigo(*, radicado: str, codigo: str) -> Solicitud | None:
+    """The request if the code matches; None for an unknown radicado and a wrong code alike.
+
+    Callers must rate-limit attempts (the code has 31^10 values, but a form is an oracle).
+    """
+    radicado = (radicado or "").strip().upper()
+    solicitud = Solicitud.objects.select_related("modalidad", "dependencia").filter(radicado=radicado).first()
+    if solicitud is None:
+        # Same work as a real check, so the answer time does not reveal which radicados exist.
+        radicados.codigo_coincide(radicado, codigo or "", "0" * 64)
+        return None
+    if radicados.codigo_coincide(solicitud.radicado, codigo or "", solicitud.codigo_consulta_hash):
+        return solicitud
+    return None

@@ -1,0 +1,308 @@
+"""Handling a request while its term runs: assignment, art. 17 requirement, traslado, prórroga."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils.translation import gettext
+
+from civic import calendario
+from civic.models import Dependencia, Usuario
+from pqrs import emails
+from pqrs.models import Solicitud, TipoEvento
+from pqrs.workflow import Accion, Estado
+
+from ._base import adjuntar, bloquear, en_fecha, exigir, hoy_o, transicionar
+
+# Ley 1755/2015 art. 17: the requirement must be made within 10 days of the radicación.
+DIAS_PARA_REQUERIR = 10
+# Ley 1755/2015 art. 21: remission to the competent authority within 5 days.
+DIAS_PARA_TRASLADAR = 5
+
+
+def _habil_o_siguiente(fecha: date) -> date:
+    # Ley 4/1913 art. 62: a term that ends on a non-business day runs to the next business day.
+    return fecha if calendario.es_dia_habil(fecha) else calendario.sumar_dias_habiles(fecha, 1)
+
+
+@transaction.atomic
+def asignar(
+    *,
+    solicitud: Solicitud,
+    dependencia: Dependencia,
+    responsable: Usuario | None = None,
+    actor: Usuario,
+    nota: str = "",
+) -> Solicitud:
+    """Assign (or reassign) the request to a dependencia and optionally to one of its staff."""
+    bloquear(solicitud, Accion.ASIGNAR)
+    if not dependencia.activa:
+        raise ValidationError({"dependencia": gettext("La dependencia no está activa.")}, code="inactiva")
+    if responsable is not None and responsable.dependencia_id != dependencia.pk:
+        raise ValidationError(
+            {"responsable": gettext("El responsable debe pertenecer a la dependencia asignada.")},
+            code="otra_dependencia",
+        )
+    tipo = TipoEvento.ASIGNADA if solicitud.estado == Estado.RADICADA else TipoEvento.REASIGNADA
+    cambia_dependencia = solicitud.dependencia_id != dependencia.pk
+    transicionar(
+        solicitud,
+        Accion.ASIGNAR,
+        tipo=tipo,
+        actor=actor,
+        nota=nota.strip(),
+        # Internal: the petitioner sees the state ("En trámite"), not who handles it.
+        publico=False,
+        datos={
+            "dependencia_anterior": solicitud.dependencia_id,
+            "dependencia": dependencia.pk,
+            "responsable": responsable.pk if responsable else None,
+        },
+        campos={"dependencia": dependencia, "responsable": responsable},
+    )
+    if cambia_dependencia:
+        emails.enviar_asignacion(solicitud)
+    return solicitud
+
+
+@transaction.atomic
+def solicitar_informacion(
+    *, solicitud: Solicitud, requerimiento: str, actor: Usuario, hoy: date | None = None
+) -> Solicitud:
+    """Ask the petitioner to complete the request; the term is suspended (Ley 1755/2015 art. 17)."""
+    hoy = hoy_o(hoy)
+    bloquear(solicitud, Accion.SOLICITAR_INFORMACION)
+    requerimiento = exigir(requerimiento, "requerimiento", gettext("Indique qué información falta."))
+    transcurridos = calendario.dias_habiles_entre(solicitud.fecha_radicacion_efectiva, hoy)
+    if transcurridos > DIAS_PARA_REQUERIR:
+        raise ValidationError(
+            gettext(
+                "El requerimiento de información solo puede hacerse dentro de los %(dias)s días hábiles "
+                "siguientes a la radicación (Ley 1755 de 2015, art. 17); ya transcurrieron %(transcurridos)s."
+            )
+            % {"dias": DIAS_PARA_REQUERIR, "transcurridos": transcurridos},
+            code="requerimiento_extemporaneo",
+        )
+    # Art. 17: the petitioner has one month (a calendar month, Ley 4/1913 art. 59).
+    limite = _habil_o_siguiente(hoy + relativedelta(months=1))
+    transicionar(
+        solicitud,
+        Accion.SOLICITAR_INFORMACION,
+        tipo=TipoEvento.REQUERIMIENTO_INFORMACION,
+        actor=actor,
+        nota=requerimiento,
+        publico=True,
+        datos={
+            "fecha_limite": en_fecha(limite),
+            "fecha_vencimiento_suspendida": en_fecha(solicitud.fecha_vencimiento),
+        },
+        campos={"requerimiento_en": hoy, "fecha_limite_ciudadano": limite, "plazo_ciudadano_ampliado": False},
+    )
+    emails.enviar_requerimiento(solicitud, requerimiento)
+    return solicitud
+
+
+@transaction.atomic
+def aportar_informacion(
+    *, solicitud: Solicitud, texto: str, archivos: Iterable[File] = (), hoy: date | None = None
+) -> Solicitud:
+    """The petitioner completes the request from the tracking page; a new term starts.
+
+    Ley 1755/2015 art. 17 says the term "se reactivará" the day after the information arrives. Reading
+    chosen: a full new term, counted from the day the information arrives (its first day is the next
+    business day), as art. 21 does for a remitted petition; not the remainder of the suspended term.
+    Information that arrives after the month but before desistimiento is declared is still accepted:
+    desistimiento is an act the authority must issue, and until then the petition is alive.
+    """
+    hoy = hoy_o(hoy)
+    bloquear(solicitud, Accion.APORTAR_INFORMACION)
+    archivos = list(archivos)
+    if not (texto or "").strip() and not archivos:
+        raise ValidationError(
+            {"texto": gettext("Escriba la información o adjunte un archivo.")}, code="requerido"
+        )
+    # CPACA art. 56: what arrives on a non-business day is received the next business day.
+    recibida = _habil_o_siguiente(hoy)
+    plazo = solicitud.plazo_dias
+    vencimiento = calendario.sumar_dias_habiles(recibida, plazo) if plazo else None
+    evento = transicionar(
+        solicitud,
+        Accion.APORTAR_INFORMACION,
+        tipo=TipoEvento.INFORMACION_RECIBIDA,
+        actor=None,
+        nota=(texto or "").strip(),
+        publico=True,
+        datos={"recibida": en_fecha(recibida), "fecha_vencimiento": en_fecha(vencimiento)},
+        campos={
+            "fecha_inicio_termino": recibida,
+            "fecha_vencimiento": vencimiento,
+            "fecha_vencimiento_original": vencimiento,
+            "prorrogada": False,
+        },
+    )
+    adjuntar(solicitud, evento, archivos, origen="ciudadano", publico=True)
+    emails.enviar_informacion_recibida(solicitud)
+    return solicitud
+
+
+@transaction.atomic
+def ampliar_plazo_ciudadano(
+    *, solicitud: Solicitud, actor: Usuario | None = None, nota: str = "", hoy: date | None = None
+) -> Solicitud:
+    """Extend the petitioner's month once by one more month, on their request (Ley 1755/2015 art. 17).
+
+    `actor` is the staff member who records the request, None when the petitioner asks online.
+    """
+    hoy = hoy_o(hoy)
+    bloquear(solicitud, Accion.AMPLIAR_PLAZO_CIUDADANO)
+    if solicitud.plazo_ciudadano_ampliado:
+        raise ValidationError(
+            gettext("El plazo del peticionario ya fue ampliado una vez; no admite otra ampliación."),
+            code="ya_ampliado",
+        )
+    if hoy > solicitud.fecha_limite_ciudadano:
+        raise ValidationError(
+            gettext("La ampliación debe pedirse antes de que venza el plazo del %(fecha)s.")
+            % {"fecha": emails.fecha_larga(solicitud.fecha_limite_ciudadano)},
+            code="plazo_vencido",
+        )
+    # One more month after the first one, counted from the requirement like the first.
+    limite = _habil_o_siguiente(solicitud.requerimiento_en + relativedelta(months=2))
+    transicionar(
+        solicitud,
+        Accion.AMPLIAR_PLAZO_CIUDADANO,
+        tipo=TipoEvento.PLAZO_CIUDADANO_PRORROGADO,
+        actor=actor,
+        nota=nota.strip(),
+        publico=True,
+        datos={
+            "fecha_anterior": en_fecha(solicitud.fecha_limite_ciudadano),
+            "fecha_limite": en_fecha(limite),
+        },
+        campos={"fecha_limite_ciudadano": limite, "plazo_ciudadano_ampliado": True},
+    )
+    emails.enviar_plazo_ampliado(solicitud)
+    return solicitud
+
+
+@transaction.atomic
+def declarar_desistimiento(
+    *, solicitud: Solicitud, motivacion: str, actor: Usuario, hoy: date | None = None
+) -> Solicitud:
+    """Declare desistimiento tácito by a reasoned act once the petitioner's term passed (art. 17)."""
+    hoy = hoy_o(hoy)
+    bloquear(solicitud, Accion.DECLARAR_DESISTIMIENTO)
+    motivacion = exigir(motivacion, "motivacion", gettext("El desistimiento debe motivarse."))
+    if hoy <= solicitud.fecha_limite_ciudadano:
+        raise ValidationError(
+            gettext(
+                "El peticionario tiene plazo hasta el %(fecha)s; antes no puede declararse el desistimiento."
+            )
+            % {"fecha": emails.fecha_larga(solicitud.fecha_limite_ciudadano)},
+            code="plazo_vigente",
+        )
+    transicionar(
+        solicitud,
+        Accion.DECLARAR_DESISTIMIENTO,
+        tipo=TipoEvento.DESISTIMIENTO,
+        actor=actor,
+        nota=motivacion,
+        publico=True,
+        datos={"fecha_limite": en_fecha(solicitud.fecha_limite_ciudadano)},
+    )
+    emails.enviar_desistimiento(solicitud, motivacion)
+    return solicitud
+
+
+@transaction.atomic
+def trasladar(
+    *,
+    solicitud: Solicitud,
+    entidad: str,
+    oficio: str,
+    actor: Usuario,
+    archivos: Iterable[File] = (),
+    hoy: date | None = None,
+) -> Solicitud:
+    """Remit the request to the competent authority and send the petitioner the letter (art. 21)."""
+    hoy = hoy_o(hoy)
+    bloquear(solicitud, Accion.TRASLADAR)
+    entidad = exigir(entidad, "entidad", gettext("Indique la entidad competente."))
+    oficio = exigir(oficio, "oficio", gettext("Incluya el oficio remisorio."))
+    transcurridos = calendario.dias_habiles_entre(solicitud.fecha_radicacion_efectiva, hoy)
+    if transcurridos > DIAS_PARA_TRASLADAR:
+        raise ValidationError(
+            gettext(
+                "El traslado por competencia debe hacerse dentro de los %(dias)s días hábiles siguientes "
+                "a la radicación (Ley 1755 de 2015, art. 21); ya transcurrieron %(transcurridos)s."
+            )
+            % {"dias": DIAS_PARA_TRASLADAR, "transcurridos": transcurridos},
+            code="traslado_extemporaneo",
+        )
+    evento = transicionar(
+        solicitud,
+        Accion.TRASLADAR,
+        tipo=TipoEvento.TRASLADADA,
+        actor=actor,
+        nota=oficio,
+        publico=True,
+        datos={"entidad": entidad},
+        campos={"entidad_traslado": entidad},
+    )
+    adjuntar(solicitud, evento, archivos, origen="funcionario", publico=True)
+    emails.enviar_traslado(solicitud, entidad, oficio)
+    return solicitud
+
+
+@transaction.atomic
+def prorrogar(
+    *, solicitud: Solicitud, motivo: str, nueva_fecha: date, actor: Usuario, hoy: date | None = None
+) -> Solicitud:
+    """Extend the term before it expires, with reasons, to at most twice the term (art. 14 parágrafo)."""
+    hoy = hoy_o(hoy)
+    bloquear(solicitud, Accion.PRORROGAR)
+    motivo = exigir(motivo, "motivo", gettext("Explique por qué no es posible responder en el término."))
+    vencimiento = solicitud.fecha_vencimiento
+    if vencimiento is None:
+        raise ValidationError(
+            gettext("Esta solicitud no tiene término legal que prorrogar."), code="sin_termino"
+        )
+    if solicitud.prorrogada:
+        raise ValidationError(gettext("El término ya fue prorrogado una vez."), code="ya_prorrogada")
+    if hoy > vencimiento:
+        raise ValidationError(
+            gettext("La prórroga debe informarse antes de que venza el término (vencía el %(fecha)s).")
+            % {"fecha": emails.fecha_larga(vencimiento)},
+            code="termino_vencido",
+        )
+    maximo = calendario.sumar_dias_habiles(solicitud.fecha_inicio_termino, 2 * solicitud.plazo_dias)
+    if not vencimiento < nueva_fecha <= maximo:
+        raise ValidationError(
+            {
+                "nueva_fecha": gettext(
+                    "La nueva fecha debe ser posterior al %(vence)s y no superar el %(maximo)s "
+                    "(el doble del término inicial, Ley 1755 de 2015, art. 14 parágrafo)."
+                )
+                % {"vence": emails.fecha_larga(vencimiento), "maximo": emails.fecha_larga(maximo)}
+            },
+            code="fecha_fuera_de_rango",
+        )
+    if not calendario.es_dia_habil(nueva_fecha):
+        raise ValidationError(
+            {"nueva_fecha": gettext("La nueva fecha debe ser un día hábil.")}, code="no_habil"
+        )
+    transicionar(
+        solicitud,
+        Accion.PRORROGAR,
+        tipo=TipoEvento.PRORROGA,
+        actor=actor,
+        nota=motivo,
+        publico=True,
+        datos={"fecha_anterior": en_fecha(vencimiento), "fecha_vencimiento": en_fecha(nueva_fecha)},
+        campos={"fecha_vencimiento": nueva_fecha, "prorrogada": True},
+    )
+    emails.enviar_prorroga(solicitud, motivo, vencimiento)
+    return solicitud

@@ -1,0 +1,95 @@
+"""States of a PQRS and the one table of allowed transitions (Ley 1755 de 2015).
+
+Only `pqrs.services` changes `Solicitud.estado`, always after `verificar_transicion`. A prórroga is a
+flag on the request, not a state: the request stays in process with a later due date (art. 14 parágrafo).
+"""
+
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+
+class TransicionInvalida(Exception):
+    """An action that the request's current state does not allow. The message is Spanish, for people."""
+
+
+class Estado(models.TextChoices):
+    RADICADA = "radicada", _("Radicada")
+    ASIGNADA = "asignada", _("En trámite")
+    # Ley 1755/2015 art. 17: the term is suspended while the petitioner completes the request.
+    EN_ESPERA_CIUDADANO = "en_espera_ciudadano", _("En espera de información del peticionario")
+    RESPONDIDA = "respondida", _("Respondida")
+    TRASLADADA = "trasladada", _("Trasladada a otra entidad")
+    DESISTIDA = "desistida", _("Desistida")
+    RECHAZADA = "rechazada", _("Rechazada")
+    ARCHIVADA = "archivada", _("Archivada")
+    CERRADA = "cerrada", _("Cerrada")
+
+
+class Accion(models.TextChoices):
+    ASIGNAR = "asignar", _("asignar")
+    SOLICITAR_INFORMACION = "solicitar_informacion", _("solicitar información al peticionario")
+    APORTAR_INFORMACION = "aportar_informacion", _("aportar la información solicitada")
+    AMPLIAR_PLAZO_CIUDADANO = "ampliar_plazo_ciudadano", _("ampliar el plazo del peticionario")
+    DECLARAR_DESISTIMIENTO = "declarar_desistimiento", _("declarar el desistimiento")
+    TRASLADAR = "trasladar", _("trasladar por competencia")
+    PRORROGAR = "prorrogar", _("prorrogar el término")
+    RESPONDER = "responder", _("responder")
+    REGISTRAR_NOTIFICACION = "registrar_notificacion", _("registrar la notificación")
+    RECHAZAR = "rechazar", _("rechazar")
+    ARCHIVAR = "archivar", _("archivar")
+    AGREGAR_NOTA_INTERNA = "agregar_nota_interna", _("agregar una nota interna")
+    CALIFICAR = "calificar", _("calificar la atención")
+
+
+E = Estado
+
+# The term runs in these states: they count for due dates, the traffic light and the overdue list.
+EN_CURSO = frozenset({E.RADICADA, E.ASIGNADA})
+# Nothing more happens in these, except recording a notification, a note or a rating.
+FINALES = frozenset({E.TRASLADADA, E.DESISTIDA, E.RECHAZADA, E.ARCHIVADA, E.CERRADA})
+
+# accion → {estado de origen: estado de destino}. The one place that says what may happen when.
+TRANSICIONES: dict[Accion, dict[Estado, Estado]] = {
+    Accion.ASIGNAR: {E.RADICADA: E.ASIGNADA, E.ASIGNADA: E.ASIGNADA},
+    # Ley 1755/2015 art. 17: the dependencia studying the request is the one that finds it incomplete,
+    # so a request must be assigned before information is requested.
+    Accion.SOLICITAR_INFORMACION: {E.ASIGNADA: E.EN_ESPERA_CIUDADANO},
+    Accion.APORTAR_INFORMACION: {E.EN_ESPERA_CIUDADANO: E.ASIGNADA},
+    Accion.AMPLIAR_PLAZO_CIUDADANO: {E.EN_ESPERA_CIUDADANO: E.EN_ESPERA_CIUDADANO},
+    Accion.DECLARAR_DESISTIMIENTO: {E.EN_ESPERA_CIUDADANO: E.DESISTIDA},
+    Accion.TRASLADAR: {E.RADICADA: E.TRASLADADA, E.ASIGNADA: E.TRASLADADA},
+    Accion.PRORROGAR: {E.RADICADA: E.RADICADA, E.ASIGNADA: E.ASIGNADA},
+    Accion.RESPONDER: {E.RADICADA: E.RESPONDIDA, E.ASIGNADA: E.RESPONDIDA},
+    # An answer is complete only when the petitioner learns it: its notification closes the request.
+    Accion.REGISTRAR_NOTIFICACION: {
+        E.RESPONDIDA: E.CERRADA,
+        E.TRASLADADA: E.TRASLADADA,
+        E.DESISTIDA: E.DESISTIDA,
+        E.RECHAZADA: E.RECHAZADA,
+        E.ARCHIVADA: E.ARCHIVADA,
+    },
+    # Ley 1755/2015 art. 19: disrespectful petitions are rejected; uncorrected obscure ones archived.
+    Accion.RECHAZAR: {E.RADICADA: E.RECHAZADA, E.ASIGNADA: E.RECHAZADA},
+    Accion.ARCHIVAR: {E.RADICADA: E.ARCHIVADA, E.ASIGNADA: E.ARCHIVADA, E.EN_ESPERA_CIUDADANO: E.ARCHIVADA},
+    Accion.AGREGAR_NOTA_INTERNA: {estado: estado for estado in Estado},
+    Accion.CALIFICAR: {E.RESPONDIDA: E.RESPONDIDA, E.CERRADA: E.CERRADA},
+}
+
+
+def verificar_transicion(estado_actual: str, accion: str) -> Estado:
+    """Return the state `accion` leads to from `estado_actual`, or raise TransicionInvalida."""
+    accion = Accion(accion)
+    estado = Estado(estado_actual)
+    destino = TRANSICIONES[accion].get(estado)
+    if destino is None:
+        raise TransicionInvalida(
+            gettext("No se puede %(accion)s una solicitud en estado «%(estado)s».")
+            % {"accion": accion.label, "estado": estado.label}
+        )
+    return destino
+
+
+def acciones_permitidas(estado_actual: str) -> list[Accion]:
+    """The actions available from a state, for buttons in the staff pages."""
+    return [accion for accion, origenes in TRANSICIONES.items() if Estado(estado_actual) in origenes]

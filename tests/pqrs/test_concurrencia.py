@@ -1,0 +1,50 @@
+"""Concurrent filings on PostgreSQL get distinct radicados with no gap (the yearly counter's row lock)."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from pqrs.models import Consecutivo, Solicitud
+from tests.apoyo import requiere_servicios
+from tests.pqrs.factories import SolicitudFactory, en_bogota
+
+FILINGS = 50
+
+
+@pytest.mark.servicios
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_50_radicaciones_concurrentes_sin_huecos_ni_duplicados():
+    requiere_servicios(postgres=True)
+    # No counter row for the year yet: the first filings race to create it too.
+    assert not Consecutivo.objects.filter(anio=2026).exists()
+    barrera = threading.Barrier(FILINGS)
+    radicados: list[str] = []
+    errores: list[BaseException] = []
+    cerrojo = threading.Lock()
+
+    def radicar(n: int) -> None:
+        try:
+            barrera.wait(timeout=30)
+            solicitud = SolicitudFactory(
+                correo="", direccion=f"Calle {n} # 1-2", ahora=en_bogota(2026, 3, 20)
+            )
+            with cerrojo:
+                radicados.append(solicitud.radicado)
+        except BaseException as error:  # reported below, in the test's thread
+            with cerrojo:
+                errores.append(error)
+        finally:
+            connection.close()
+
+    hilos = [threading.Thread(target=radicar, args=(n,)) for n in range(FILINGS)]
+    for hilo in hilos:
+        hilo.start()
+    for hilo in hilos:
+        hilo.join(timeout=120)
+
+    assert errores == []
+    esperados = [f"PQRS-2026-{n:06d}" for n in range(1, FILINGS + 1)]
+    assert sorted(radicados) == esperados
+    assert sorted(Solicitud.objects.values_list("consecutivo", flat=True)) == list(range(1, FILINGS + 1))
+    assert Consecutivo.objects.get(anio=2026).ultimo == FILINGS

@@ -1,0 +1,416 @@
+"""The services of a request's life, with the 2026 calendar: filed Fri 20 Mar 2026, due Wed 15 Apr.
+
+Business days after 20 Mar: 24 (1), 25, 26, 27, 30 (5), 31, 1 Apr (7), 6, 7, 8 (10), 9, 10, 13, 14,
+15 Apr (15) — 23 Mar (San José) and 2-3 Apr (Semana Santa) are holidays.
+"""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from pqrs import selectors, services
+from pqrs.models import Evento, SentidoRespuesta, Solicitud, TipoEvento
+from pqrs.workflow import Estado, TransicionInvalida
+from tests.pqrs.factories import DependenciaFactory, FuncionarioFactory, SolicitudFactory, anonima, en_bogota
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def funcionario():
+    return FuncionarioFactory()
+
+
+@pytest.fixture
+def solicitud(funcionario):
+    solicitud = SolicitudFactory(ahora=en_bogota(2026, 3, 20))
+    return services.asignar(solicitud=solicitud, dependencia=funcionario.dependencia, actor=funcionario)
+
+
+def ultimo_evento(solicitud: Solicitud) -> Evento:
+    return Evento.objects.filter(solicitud=solicitud).latest("id")
+
+
+# --- asignar -------------------------------------------------------------------------------------
+
+
+def test_asignar_y_reasignar(funcionario, django_capture_on_commit_callbacks, mailoutbox):
+    solicitud = SolicitudFactory()
+    otra = DependenciaFactory(correo="otra@alcaldia.test")
+    responsable = FuncionarioFactory(dependencia=otra)
+
+    services.asignar(solicitud=solicitud, dependencia=funcionario.dependencia, actor=funcionario)
+    assert solicitud.estado == Estado.ASIGNADA
+    assert ultimo_evento(solicitud).tipo == TipoEvento.ASIGNADA
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.asignar(solicitud=solicitud, dependencia=otra, responsable=responsable, actor=funcionario)
+    solicitud.refresh_from_db()
+    assert (solicitud.dependencia, solicitud.responsable) == (otra, responsable)
+    evento = ultimo_evento(solicitud)
+    assert evento.tipo == TipoEvento.REASIGNADA
+    assert (evento.actor, evento.publico) == (funcionario, False)
+    # The dependencia's mailbox hears about it, with no personal data of the petitioner.
+    (aviso,) = mailoutbox
+    assert aviso.to == ["otra@alcaldia.test"]
+    assert solicitud.radicado in aviso.subject
+    assert "Rentería" not in aviso.body
+
+
+def test_responsable_de_otra_dependencia_se_rechaza(solicitud, funcionario):
+    ajeno = FuncionarioFactory()
+
+    with pytest.raises(ValidationError):
+        services.asignar(
+            solicitud=solicitud, dependencia=funcionario.dependencia, responsable=ajeno, actor=funcionario
+        )
+
+
+# --- art. 17: requerimiento, pausa y reanudación ----------------------------------------------
+
+
+def test_requerimiento_suspende_y_la_informacion_reinicia_el_termino(
+    solicitud, funcionario, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.solicitar_informacion(
+            solicitud=solicitud,
+            requerimiento="Indique la dirección exacta.",
+            actor=funcionario,
+            hoy=date(2026, 3, 25),
+        )
+    solicitud.refresh_from_db()
+    assert solicitud.estado == Estado.EN_ESPERA_CIUDADANO
+    # One calendar month: 25 Apr is a Saturday, so Monday 27 Apr (Ley 4/1913 art. 62).
+    assert solicitud.fecha_limite_ciudadano == date(2026, 4, 27)
+    assert selectors.semaforo(solicitud, date(2026, 4, 20)) == selectors.Semaforo.GRIS
+    assert selectors.vencidas(date(2026, 4, 20)).count() == 0
+    (mensaje,) = mailoutbox
+    assert "Indique la dirección exacta." in mensaje.body
+    assert "lunes 27 de abril de 2026" in mensaje.body
+
+    adjunto = SimpleUploadedFile("plano.pdf", b"%PDF plano", content_type="application/pdf")
+    services.aportar_informacion(
+        solicitud=solicitud,
+        texto="Calle 5 # 10-20, barrio San Antonio.",
+        archivos=[adjunto],
+        hoy=date(2026, 4, 10),
+    )
+    solicitud.refresh_from_db()
+    assert solicitud.estado == Estado.ASIGNADA
+    # A full new term of 15 business days from Fri 10 Apr (1 May is a holiday).
+    assert solicitud.fecha_inicio_termino == date(2026, 4, 10)
+    assert solicitud.fecha_vencimiento == date(2026, 5, 4)
+    evento = ultimo_evento(solicitud)
+    assert (evento.tipo, evento.actor, evento.publico) == (TipoEvento.INFORMACION_RECIBIDA, None, True)
+    assert evento.adjuntos.get().nombre_original == "plano.pdf"
+
+
+def test_informacion_aportada_en_sabado_cuenta_desde_el_lunes(solicitud, funcionario):
+    services.solicitar_informacion(
+        solicitud=solicitud, requerimiento="Falta la dirección.", actor=funcionario, hoy=date(2026, 3, 25)
+    )
+    services.aportar_informacion(solicitud=solicitud, texto="Calle 5.", hoy=date(2026, 4, 11))
+
+    assert solicitud.fecha_inicio_termino == date(2026, 4, 13)
+    assert solicitud.fecha_vencimiento == date(2026, 5, 5)
+
+
+def test_requerimiento_rechazado_despues_de_10_dias(solicitud, funcionario):
+    services.solicitar_informacion(
+        solicitud=solicitud, requerimiento="Falta la dirección.", actor=funcionario, hoy=date(2026, 4, 8)
+    )
+    services.aportar_informacion(solicitud=solicitud, texto="Calle 5.", hoy=date(2026, 4, 8))
+
+    with pytest.raises(ValidationError, match="10 días hábiles"):
+        services.solicitar_informacion(
+            solicitud=solicitud, requerimiento="Otra cosa.", actor=funcionario, hoy=date(2026, 4, 9)
+        )
+    assert Solicitud.objects.get(pk=solicitud.pk).estado == Estado.ASIGNADA
+
+
+def test_desistimiento_solo_despues_del_mes(solicitud, funcionario):
+    services.solicitar_informacion(
+        solicitud=solicitud, requerimiento="Falta la dirección.", actor=funcionario, hoy=date(2026, 3, 25)
+    )
+
+    with pytest.raises(ValidationError):
+        services.declarar_desistimiento(
+            solicitud=solicitud, motivacion="No respondió.", actor=funcionario, hoy=date(2026, 4, 27)
+        )
+    assert Solicitud.objects.get(pk=solicitud.pk).estado == Estado.EN_ESPERA_CIUDADANO
+    with pytest.raises(ValidationError):
+        services.declarar_desistimiento(
+            solicitud=solicitud, motivacion="  ", actor=funcionario, hoy=date(2026, 4, 28)
+        )
+
+    services.declarar_desistimiento(
+        solicitud=solicitud,
+        motivacion="No aportó la dirección en el plazo.",
+        actor=funcionario,
+        hoy=date(2026, 4, 28),
+    )
+    assert solicitud.estado == Estado.DESISTIDA
+    assert ultimo_evento(solicitud).nota == "No aportó la dirección en el plazo."
+
+
+def test_plazo_del_ciudadano_se_amplia_una_sola_vez(solicitud, funcionario):
+    services.solicitar_informacion(
+        solicitud=solicitud, requerimiento="Falta la dirección.", actor=funcionario, hoy=date(2026, 3, 25)
+    )
+
+    services.ampliar_plazo_ciudadano(solicitud=solicitud, hoy=date(2026, 4, 20))
+    assert solicitud.fecha_limite_ciudadano == date(2026, 5, 25)
+    assert solicitud.plazo_ciudadano_ampliado
+    with pytest.raises(ValidationError, match="una vez"):
+        services.ampliar_plazo_ciudadano(solicitud=solicitud, hoy=date(2026, 4, 21))
+    with pytest.raises(ValidationError):
+        services.declarar_desistimiento(
+            solicitud=solicitud, motivacion="No respondió.", actor=funcionario, hoy=date(2026, 5, 25)
+        )
+
+
+def test_ampliacion_pedida_despues_del_plazo_se_rechaza(solicitud, funcionario):
+    services.solicitar_informacion(
+        solicitud=solicitud, requerimiento="Falta la dirección.", actor=funcionario, hoy=date(2026, 3, 25)
+    )
+    with pytest.raises(ValidationError):
+        services.ampliar_plazo_ciudadano(solicitud=solicitud, hoy=date(2026, 4, 28))
+
+
+# --- art. 21: traslado ---------------------------------------------------------------------------
+
+
+def test_traslado_dentro_de_5_dias(solicitud, funcionario, django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.trasladar(
+            solicitud=solicitud,
+            entidad="Gobernación del Valle del Cauca",
+            oficio="Remitimos su petición por ser de competencia departamental.",
+            actor=funcionario,
+            hoy=date(2026, 3, 30),
+        )
+    assert solicitud.estado == Estado.TRASLADADA
+    assert solicitud.entidad_traslado == "Gobernación del Valle del Cauca"
+    (mensaje,) = mailoutbox
+    assert "Gobernación del Valle del Cauca" in mensaje.subject
+    assert "Remitimos su petición por ser de competencia departamental." in mensaje.body
+
+
+def test_traslado_rechazado_despues_de_5_dias(solicitud, funcionario):
+    with pytest.raises(ValidationError, match=r"art\. 21"):
+        services.trasladar(
+            solicitud=solicitud,
+            entidad="Gobernación",
+            oficio="Remitimos.",
+            actor=funcionario,
+            hoy=date(2026, 3, 31),
+        )
+    solicitud.refresh_from_db()
+    assert (solicitud.estado, solicitud.entidad_traslado) == (Estado.ASIGNADA, "")
+
+
+# --- art. 14 parágrafo: prórroga -----------------------------------------------------------------
+
+
+def test_prorroga_hasta_el_doble_del_termino(
+    solicitud, funcionario, django_capture_on_commit_callbacks, mailoutbox
+):
+    # Twice 15 business days from 20 Mar is 7 May.
+    with pytest.raises(ValidationError, match="doble"):
+        services.prorrogar(
+            solicitud=solicitud,
+            motivo="Visita técnica.",
+            nueva_fecha=date(2026, 5, 8),
+            actor=funcionario,
+            hoy=date(2026, 4, 10),
+        )
+    with pytest.raises(ValidationError):
+        services.prorrogar(
+            solicitud=solicitud,
+            motivo="Visita técnica.",
+            nueva_fecha=date(2026, 4, 15),
+            actor=funcionario,
+            hoy=date(2026, 4, 10),
+        )
+    with pytest.raises(ValidationError):
+        services.prorrogar(
+            solicitud=solicitud,
+            motivo="  ",
+            nueva_fecha=date(2026, 5, 7),
+            actor=funcionario,
+            hoy=date(2026, 4, 10),
+        )
+    assert Evento.objects.filter(solicitud=solicitud, tipo=TipoEvento.PRORROGA).count() == 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.prorrogar(
+            solicitud=solicitud,
+            motivo="Se requiere visita técnica.",
+            nueva_fecha=date(2026, 5, 7),
+            actor=funcionario,
+            hoy=date(2026, 4, 15),
+        )
+    solicitud.refresh_from_db()
+    assert (solicitud.fecha_vencimiento, solicitud.prorrogada) == (date(2026, 5, 7), True)
+    assert solicitud.fecha_vencimiento_original == date(2026, 4, 15)
+    assert ultimo_evento(solicitud).datos == {
+        "fecha_anterior": "2026-04-15",
+        "fecha_vencimiento": "2026-05-07",
+    }
+    (mensaje,) = mailoutbox
+    assert "Se requiere visita técnica." in mensaje.body
+    assert "jueves 7 de mayo de 2026" in mensaje.body
+
+    with pytest.raises(ValidationError, match="una vez"):
+        services.prorrogar(
+            solicitud=solicitud,
+            motivo="Otra.",
+            nueva_fecha=date(2026, 5, 6),
+            actor=funcionario,
+            hoy=date(2026, 4, 20),
+        )
+
+
+def test_prorroga_rechazada_despues_del_vencimiento(solicitud, funcionario):
+    with pytest.raises(ValidationError, match="antes de que venza"):
+        services.prorrogar(
+            solicitud=solicitud,
+            motivo="Visita técnica.",
+            nueva_fecha=date(2026, 5, 6),
+            actor=funcionario,
+            hoy=date(2026, 4, 16),
+        )
+    solicitud.refresh_from_db()
+    assert (solicitud.fecha_vencimiento, solicitud.prorrogada) == (date(2026, 4, 15), False)
+
+
+def test_prorroga_a_dia_no_habil_se_rechaza(solicitud, funcionario):
+    with pytest.raises(ValidationError, match="día hábil"):
+        services.prorrogar(
+            solicitud=solicitud,
+            motivo="Visita.",
+            nueva_fecha=date(2026, 5, 2),
+            actor=funcionario,
+            hoy=date(2026, 4, 10),
+        )
+
+
+# --- respuesta, notificación, cierre ---------------------------------------------------------------
+
+
+def test_respuesta_a_tiempo_por_correo(
+    solicitud, funcionario, django_capture_on_commit_callbacks, mailoutbox
+):
+    adjunto = SimpleUploadedFile("respuesta.pdf", b"%PDF respuesta", content_type="application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.responder(
+            solicitud=solicitud,
+            texto="Las luminarias se repararon el 10 de abril.",
+            archivos=[adjunto],
+            actor=funcionario,
+            ahora=en_bogota(2026, 4, 14, 16),
+        )
+
+    solicitud.refresh_from_db()
+    assert solicitud.estado == Estado.RESPONDIDA
+    assert (solicitud.dias_habiles_respuesta, solicitud.respondida_a_tiempo) == (14, True)
+    assert solicitud.publicada_hasta is None
+    evento = ultimo_evento(solicitud)
+    assert (evento.tipo, evento.publico, evento.actor) == (TipoEvento.RESPONDIDA, True, funcionario)
+    assert evento.adjuntos.get().publico is True
+    (mensaje,) = mailoutbox
+    assert "Las luminarias se repararon el 10 de abril." in mensaje.body
+    assert "adjuntos" in mensaje.body
+
+
+def test_respuesta_tardia_queda_marcada(solicitud, funcionario):
+    services.responder(
+        solicitud=solicitud, texto="Respuesta.", actor=funcionario, ahora=en_bogota(2026, 4, 16)
+    )
+
+    assert (solicitud.dias_habiles_respuesta, solicitud.respondida_a_tiempo) == (16, False)
+
+
+def test_respuesta_anonima_se_publica_5_dias_habiles(funcionario):
+    solicitud = anonima(ahora=en_bogota(2026, 3, 20))
+
+    services.responder(
+        solicitud=solicitud, texto="Respuesta.", actor=funcionario, ahora=en_bogota(2026, 4, 14)
+    )
+
+    # Tue 14 Apr + 5 business days.
+    assert solicitud.publicada_hasta == date(2026, 4, 21)
+
+
+def test_negar_informacion_publica_exige_citar_la_reserva(funcionario):
+    from tests.pqrs.factories import modalidad
+
+    solicitud = SolicitudFactory(modalidad=modalidad("acceso-informacion-publica"))
+    with pytest.raises(ValidationError):
+        services.responder(
+            solicitud=solicitud, texto="No.", sentido=SentidoRespuesta.NIEGA, actor=funcionario
+        )
+
+    services.responder(
+        solicitud=solicitud,
+        texto="Información reservada.",
+        sentido=SentidoRespuesta.NIEGA,
+        norma_reserva="Ley 1712 de 2014, art. 19 lit. a",
+        actor=funcionario,
+    )
+    assert solicitud.sentido_respuesta == SentidoRespuesta.NIEGA
+
+
+def test_notificacion_registrada_cierra_la_solicitud(solicitud, funcionario):
+    services.responder(
+        solicitud=solicitud, texto="Respuesta.", actor=funcionario, ahora=en_bogota(2026, 4, 14)
+    )
+
+    services.registrar_notificacion(
+        solicitud=solicitud,
+        medio=services.MedioNotificacion.CORREO_CERTIFICADO,
+        prueba="Guía 4-72 n.º 123",
+        actor=funcionario,
+        ahora=en_bogota(2026, 4, 16),
+    )
+
+    assert solicitud.estado == Estado.CERRADA
+    assert solicitud.notificada_en == en_bogota(2026, 4, 16)
+    evento = ultimo_evento(solicitud)
+    assert (evento.tipo, evento.estado_anterior, evento.estado_nuevo) == (
+        TipoEvento.NOTIFICADA,
+        Estado.RESPONDIDA,
+        Estado.CERRADA,
+    )
+    assert evento.datos["prueba"] == "Guía 4-72 n.º 123"
+
+
+def test_rechazar_y_archivar_exigen_motivo(funcionario):
+    primera, segunda = SolicitudFactory(), SolicitudFactory()
+
+    with pytest.raises(ValidationError):
+        services.rechazar(solicitud=primera, motivo="", actor=funcionario)
+    services.rechazar(solicitud=primera, motivo="Lenguaje irrespetuoso (art. 19).", actor=funcionario)
+    services.archivar(solicitud=segunda, motivo="No se corrigió la petición oscura.", actor=funcionario)
+
+    assert (primera.estado, segunda.estado) == (Estado.RECHAZADA, Estado.ARCHIVADA)
+
+
+def test_calificacion_una_vez_y_solo_despues_de_responder(solicitud, funcionario):
+    with pytest.raises(TransicionInvalida):
+        services.calificar(solicitud=solicitud, calificacion=5)
+
+    services.responder(solicitud=solicitud, texto="Respuesta.", actor=funcionario)
+    registro = services.calificar(solicitud=solicitud, calificacion=4, comentario="Rápido y claro.")
+    assert (registro.puntaje, registro.comentario) == (4, "Rápido y claro.")
+    with pytest.raises(ValidationError):
+        services.calificar(solicitud=solicitud, calificacion=5)
+
+
+def test_calificacion_fuera_de_rango(solicitud, funcionario):
+    services.responder(solicitud=solicitud, texto="Respuesta.", actor=funcionario)
+    with pytest.raises(ValidationError):
+        services.calificar(solicitud=solicitud, calificacion=6)
