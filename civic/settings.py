@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "civic.context_processors.municipio",
+                "civic.sitio.secciones.secciones",
             ],
         },
     },

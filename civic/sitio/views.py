@@ -1,9 +1,47 @@
-from django.http import HttpResponse, JsonResponse
+from http import HTTPStatus
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from . import salud as sondas
+from .politica import POLITICA_DATOS_VERSION
+from .secciones import SECCIONES, ruta_denuncia_corrupcion, ruta_quejas
 
 
 def inicio(request):
-    return HttpResponse("Portal de participación")
+    return render(
+        request,
+        "civic/sitio/inicio.html",
+        {"secciones": SECCIONES, "quejas_ruta": ruta_quejas(), "denuncia_ruta": ruta_denuncia_corrupcion()},
+    )
 
 
+def privacidad(request):
+    return render(request, "civic/sitio/privacidad.html", {"politica_version": POLITICA_DATOS_VERSION})
+
+
+def accesibilidad(request):
+    return render(request, "civic/sitio/accesibilidad.html")
+
+
+def terminos(request):
+    return render(request, "civic/sitio/terminos.html")
+
+
+def mapa_del_sitio(request):
+    return render(
+        request,
+        "civic/sitio/mapa_del_sitio.html",
+        {"secciones": SECCIONES, "denuncia_ruta": ruta_denuncia_corrupcion()},
+    )
+
+
+@never_cache
+@require_safe
 def salud(request):
-    return JsonResponse({"estado": "ok"})
+    # Load balancers read the status code; the body tells an operator which component failed.
+    resultado = sondas.revisar_todo()
+    estado = HTTPStatus.OK if resultado["estado"] == "ok" else HTTPStatus.SERVICE_UNAVAILABLE
+    return JsonResponse(resultado, status=estado)
