@@ -32,13 +32,6 @@ def despues_de_la_gracia():
     return timezone.now() + timedelta(minutes=3)
 
 
-@pytest.fixture(autouse=True)
-def celery_en_proceso():
-    # The embedded mode (no broker): tasks run in the caller, whatever REDIS_URL this run has.
-    with configurar_celery(task_always_eager=True):
-        yield
-
-
 @pytest.fixture
 def smtp_caido(settings):
     return apuntar_a_smtp_caido(settings)
