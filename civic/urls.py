@@ -8,5 +8,6 @@ admin.site.index_title = "Gestión"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("pqrs/", include("pqrs.urls")),
     path("", include("civic.sitio.urls")),
 ]

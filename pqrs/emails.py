@@ -7,13 +7,11 @@ Templates: templates/pqrs/emails/<nombre>.asunto.txt, .txt and .html.
 from datetime import date
 
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, translation
 
 from civic.services.notificaciones import encolar_correo
 from pqrs.models import Solicitud
-
-RUTA_CONSULTA_POR_DEFECTO = "/pqrs/consulta/"
 
 
 def fecha_larga(fecha: date | None) -> str:
@@ -26,11 +24,7 @@ def fecha_larga(fecha: date | None) -> str:
 
 
 def url_consulta() -> str:
-    try:
-        ruta = reverse("pqrs:consulta")
-    except NoReverseMatch:  # the public views may live elsewhere or not be installed yet
-        ruta = RUTA_CONSULTA_POR_DEFECTO
-    return settings.MUNICIPIO["sitio"].rstrip("/") + ruta
+    return settings.MUNICIPIO["sitio"].rstrip("/") + reverse("pqrs:consultar")
 
 
 def contexto_solicitud(solicitud: Solicitud) -> dict:

@@ -22,7 +22,7 @@ LONGITUD_CODIGO = 10
 
 
 def prefijo() -> str:
-    return getattr(settings, "PQRS_PREFIJO_RADICADO", "PQRS")
+    return settings.PQRS_PREFIJO_RADICADO
 
 
 def formatear_radicado(anio: int, consecutivo: int) -> str:

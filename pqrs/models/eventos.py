@@ -11,9 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from pqrs.workflow import Estado
 
-# Hard cap at model level; forms (another layer) check types and may set a lower limit.
-ADJUNTO_MAX_BYTES_POR_DEFECTO = 10 * 1024 * 1024
-
 
 class TipoEvento(models.TextChoices):
     RADICADA = "radicada", _("Solicitud radicada")
@@ -96,7 +93,7 @@ def ruta_adjunto(instancia, nombre_original: str) -> str:
 
 
 def validar_tamano_adjunto(archivo) -> None:
-    limite = getattr(settings, "PQRS_ADJUNTO_MAX_BYTES", ADJUNTO_MAX_BYTES_POR_DEFECTO)
+    limite = settings.PQRS_ADJUNTO_MAX_BYTES
     if archivo.size > limite:
         raise ValidationError(
             gettext("El archivo supera el tamaño máximo de %(mb)s MB.") % {"mb": limite // (1024 * 1024)},

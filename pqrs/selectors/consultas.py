@@ -14,8 +14,6 @@ from civic.roles import COORDINACION_PQRS
 from pqrs.models import Adjunto, Evento, Solicitud, TipoEvento
 from pqrs.workflow import EN_CURSO, Estado
 
-SEMAFORO_AMARILLO_POR_DEFECTO = 3
-
 
 class Semaforo(models.TextChoices):
     VERDE = "verde", _("A tiempo")
@@ -132,7 +130,7 @@ def por_vencer(hoy: date | None = None, base: QuerySet[Solicitud] | None = None)
 
 
 def umbral_amarillo() -> int:
-    return getattr(settings, "PQRS_SEMAFORO_AMARILLO", SEMAFORO_AMARILLO_POR_DEFECTO)
+    return settings.PQRS_SEMAFORO_AMARILLO
 
 
 def semaforo(solicitud: Solicitud, hoy: date | None = None) -> Semaforo:
@@ -145,3 +143,8 @@ def semaforo(solicitud: Solicitud, hoy: date | None = None) -> Semaforo:
     if restantes <= umbral_amarillo():
         return Semaforo.AMARILLO
     return Semaforo.VERDE
+
+
+def solicitud_para_peticionario(pk: int) -> Solicitud | None:
+    """The request behind a petitioner's verified session, with what their pages show."""
+    return Solicitud.objects.select_related("modalidad", "calificacion").filter(pk=pk).first()

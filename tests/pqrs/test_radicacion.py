@@ -112,7 +112,7 @@ def test_acuse_de_recibo_se_envia_una_vez_con_radicado_y_codigo(
     assert solicitud.codigo_claro in mensaje.body
     assert "miércoles 15 de abril de 2026" in mensaje.body
     assert "Petición de interés general" in mensaje.body
-    assert "/pqrs/consulta/" in mensaje.body
+    assert "/pqrs/consultar/" in mensaje.body
     html = mensaje.alternatives[0][0]
     assert solicitud.codigo_claro in html
     # Once sent, the clear code survives nowhere in the database.

@@ -1,0 +1,379 @@
+"""Input shape and validation of the public PQRS pages; the services enforce the rules again."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.forms.boundfield import BoundField
+from django.utils.translation import gettext_lazy as _
+
+from civic.models import Comuna
+from pqrs import archivos, config
+from pqrs.models import CanalRespuesta, CondicionPoblacional, Modalidad, TipoDocumento, TipoPersona
+from pqrs.models.solicitud import DESCRIPCION_MAX
+
+COMENTARIO_MAX = 2000
+RADICADO_MAX = 30
+
+
+class CampoAccesible(BoundField):
+    """Adds Bootstrap's `is-invalid` next to the widget's own classes; Django already sets aria-invalid
+    and aria-describedby (help text and error ids) on the input, or on the fieldset for option sets."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if self.errors:
+            widget = widget or self.field.widget
+            clases = attrs.get("class") or widget.attrs.get("class", "")
+            attrs["class"] = f"{clases} is-invalid".strip()
+        return attrs
+
+
+class FormularioPublico(forms.Form):
+    bound_field_class = CampoAccesible
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for campo in self.fields.values():
+            widget = campo.widget
+            if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.CheckboxInput)):
+                clase = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                clase = "form-select"
+            else:
+                clase = "form-control"
+            widget.attrs.setdefault("class", clase)
+
+
+class EntradaVariosArchivos(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class CampoVariosArchivos(forms.FileField):
+    """Several files in one input; the checks of `pqrs.archivos` run on the whole list."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget", EntradaVariosArchivos(attrs={"multiple": True, "accept": archivos.ACEPTA})
+        )
+        # Empty files get our message, which names the file, instead of Django's generic one.
+        kwargs.setdefault("allow_empty_file", True)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            recibidos = [super(CampoVariosArchivos, self).clean(d, initial) for d in data]
+        else:
+            recibidos = [super().clean(data, initial)]
+        return archivos.validar_adjuntos([a for a in recibidos if a])
+
+
+def _ayuda_adjuntos():
+    return _(
+        "Hasta %(n)s archivos de máximo %(tamano)s cada uno. Tipos permitidos: %(tipos)s. "
+        "Se revisa el contenido de cada archivo, no solo su nombre."
+    ) % {
+        "n": config.adjuntos_max(),
+        "tamano": archivos.tamano_legible(config.adjunto_max_bytes()),
+        "tipos": archivos.DESCRIPCION_TIPOS,
+    }
+
+
+class CampoModalidad(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.nombre
+
+
+_documento = RegexValidator(
+    r"^[0-9A-Za-z.\- ]{3,20}$",
+    _("Escriba el número de documento con letras, números, puntos o guiones (entre 3 y 20 caracteres)."),
+)
+_telefono = RegexValidator(
+    r"^[0-9+()\- ]{7,30}$",
+    _("Escriba un teléfono de al menos 7 dígitos; puede usar espacios, guiones, paréntesis y el signo +."),
+)
+
+
+class RadicarForm(FormularioPublico):
+    """The web filing form (Ley 1755/2015 arts. 13-16)."""
+
+    tipo = CampoModalidad(
+        label=_("Tipo de solicitud"),
+        queryset=Modalidad.objects.filter(activa=True).order_by("orden", "nombre"),
+        to_field_name="codigo",
+        empty_label=None,
+        widget=forms.RadioSelect,
+        help_text=_("Elija la opción que mejor describe lo que necesita."),
+        error_messages={
+            "required": _("Elija el tipo de solicitud."),
+            "invalid_choice": _("Elija uno de los tipos de solicitud de la lista."),
+        },
+    )
+    # Ley 962/2005 art. 81 and Ley 1755/2015 art. 16: anonymous petitions are accepted.
+    anonima = forms.BooleanField(
+        label=_("Quiero presentar la solicitud de forma anónima"),
+        required=False,
+        help_text=_(
+            "No tendrá que dar su nombre ni su documento. Si tampoco deja un correo electrónico, la "
+            "respuesta se publicará en este portal durante 5 días hábiles (CPACA, art. 69)."
+        ),
+    )
+    tipo_persona = forms.ChoiceField(
+        label=_("Tipo de persona"),
+        choices=TipoPersona.choices,
+        initial=TipoPersona.NATURAL,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Persona jurídica es una empresa, fundación, junta o asociación."),
+    )
+    tipo_documento = forms.ChoiceField(
+        label=_("Tipo de documento"),
+        choices=[("", _("Seleccione…")), *TipoDocumento.choices],
+        required=False,
+        help_text=_("Obligatorio si no es anónima. Las personas jurídicas usan el NIT."),
+    )
+    numero_documento = forms.CharField(
+        label=_("Número de documento"),
+        max_length=20,
+        required=False,
+        validators=[_documento],
+        help_text=_("Obligatorio si no es anónima. Sin espacios, por ejemplo 1144000000."),
+    )
+    nombres = forms.CharField(
+        label=_("Nombres"), max_length=120, required=False, help_text=_("Obligatorio para persona natural.")
+    )
+    apellidos = forms.CharField(
+        label=_("Apellidos"), max_length=120, required=False, help_text=_("Obligatorio para persona natural.")
+    )
+    razon_social = forms.CharField(
+        label=_("Razón social"),
+        max_length=200,
+        required=False,
+        help_text=_("Obligatoria para persona jurídica."),
+    )
+    correo = forms.EmailField(
+        label=_("Correo electrónico"),
+        max_length=254,
+        required=False,
+        help_text=_("Le enviaremos el acuse de recibo y la respuesta. Ejemplo: nombre@correo.com"),
+        error_messages={"invalid": _("Escriba un correo electrónico válido, por ejemplo nombre@correo.com.")},
+    )
+    telefono = forms.CharField(
+        label=_("Teléfono"),
+        max_length=30,
+        required=False,
+        validators=[_telefono],
+        help_text=_("Fijo o celular, por si necesitamos contactarle."),
+    )
+    direccion = forms.CharField(
+        label=_("Dirección"),
+        max_length=200,
+        required=False,
+        help_text=_("Necesaria si quiere recibir la respuesta por correo postal."),
+    )
+    comuna = forms.ModelChoiceField(
+        label=_("Comuna o corregimiento"),
+        queryset=Comuna.objects.order_by("tipo", "numero"),
+        required=False,
+        empty_label=_("Seleccione…"),
+        help_text=_("Dónde ocurre lo que nos cuenta o dónde vive."),
+    )
+    barrio = forms.CharField(
+        label=_("Barrio o vereda"), max_length=120, required=False, help_text=_("Por ejemplo: San Antonio.")
+    )
+    canal_respuesta = forms.ChoiceField(
+        label=_("¿Cómo quiere recibir la respuesta?"),
+        choices=CanalRespuesta.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Obligatorio si no es anónima. El medio elegido necesita su correo o su dirección."),
+    )
+    # Ley 1581/2012 arts. 5-6: sensitive data, always optional.
+    condiciones = forms.ModelMultipleChoiceField(
+        label=_("Condiciones poblacionales"),
+        queryset=CondicionPoblacional.objects.filter(activa=True).order_by("orden", "nombre"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Opcional. Son datos sensibles (Ley 1581 de 2012): no está obligado a responder. Algunas "
+            "condiciones dan atención preferente."
+        ),
+    )
+    asunto = forms.CharField(
+        label=_("Asunto"),
+        max_length=200,
+        help_text=_("Una frase corta, por ejemplo: Luminaria dañada en la calle 5."),
+        error_messages={"required": _("Escriba el asunto de su solicitud.")},
+    )
+    descripcion = forms.CharField(
+        label=_("Descripción"),
+        max_length=DESCRIPCION_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Escriba la descripción de su solicitud."),
+            "max_length": _(
+                "La descripción admite hasta %(limit_value)d caracteres y la suya tiene %(show_value)d. "
+                "Resúmala o adjunte un documento con el detalle."
+            ),
+        },
+    )
+    adjuntos = CampoVariosArchivos(label=_("Archivos adjuntos"), required=False)
+    # Ley 1581/2012 art. 9: prior, express and informed authorization.
+    autorizacion = forms.BooleanField(
+        label=_("Autorizo el tratamiento de mis datos personales"),
+        error_messages={"required": _("Para radicar debe autorizar el tratamiento de datos personales.")},
+    )
+    # Honeypot: invisible to people and to assistive technology; bots fill every field.
+    sitio_web = forms.CharField(
+        label=_("No escriba en este campo"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    SECCIONES = {
+        "peticionario": ("tipo_documento", "numero_documento", "nombres", "apellidos", "razon_social"),
+        "contacto": ("correo", "telefono", "direccion", "comuna", "barrio"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adjuntos"].help_text = _ayuda_adjuntos()
+        self.fields["nombres"].widget.attrs["autocomplete"] = "given-name"
+        self.fields["apellidos"].widget.attrs["autocomplete"] = "family-name"
+        self.fields["razon_social"].widget.attrs["autocomplete"] = "organization"
+        self.fields["correo"].widget.attrs["autocomplete"] = "email"
+        self.fields["telefono"].widget.attrs["autocomplete"] = "tel"
+        self.fields["telefono"].widget.input_type = "tel"
+        self.fields["direccion"].widget.attrs["autocomplete"] = "street-address"
+        self.fields["descripcion"].widget.attrs["data-contador"] = "id_descripcion_contador"
+        self.fields["descripcion"].help_text = _(
+            "Cuente qué pasa, dónde y qué pide. Máximo %(n)s caracteres."
+        ) % {"n": DESCRIPCION_MAX}
+
+    @property
+    def campos_peticionario(self):
+        return [self[n] for n in self.SECCIONES["peticionario"]]
+
+    @property
+    def campos_contacto(self):
+        return [self[n] for n in self.SECCIONES["contacto"]]
+
+    @property
+    def es_trampa(self) -> bool:
+        return bool(self.data.get("sitio_web"))
+
+    def clean(self):
+        datos = super().clean()
+        if datos.get("sitio_web"):
+            raise ValidationError(
+                _(
+                    "No pudimos recibir el formulario. Si usa un programa que llena formularios "
+                    "automáticamente, desactívelo y envíelo de nuevo."
+                ),
+                code="trampa",
+            )
+        anonima = datos.get("anonima", False)
+        tipo_persona = datos.get("tipo_persona") or TipoPersona.NATURAL
+        datos["tipo_persona"] = tipo_persona
+        if not anonima:
+            # Ley 1755/2015 art. 16 num. 2: a named petition identifies the petitioner.
+            self._exigir("tipo_documento", _("Elija el tipo de documento, o marque la opción anónima."))
+            self._exigir("numero_documento", _("Escriba el número de documento, o marque la opción anónima."))
+            if tipo_persona == TipoPersona.JURIDICA:
+                self._exigir("razon_social", _("Escriba la razón social de la persona jurídica."))
+            else:
+                self._exigir("nombres", _("Escriba sus nombres, o marque la opción anónima."))
+                self._exigir("apellidos", _("Escriba sus apellidos, o marque la opción anónima."))
+            self._exigir("canal_respuesta", _("Elija cómo quiere recibir la respuesta."))
+        canal = datos.get("canal_respuesta")
+        if canal == CanalRespuesta.CORREO:
+            self._exigir("correo", _("Escriba su correo electrónico: lo eligió para recibir la respuesta."))
+        elif canal == CanalRespuesta.DIRECCION:
+            self._exigir("direccion", _("Escriba su dirección: la eligió para recibir la respuesta."))
+        return datos
+
+    def _exigir(self, campo: str, mensaje) -> None:
+        if campo in self.errors:
+            return  # one message per field: the format error already says what is wrong
+        if not self.cleaned_data.get(campo):
+            self.add_error(campo, ValidationError(mensaje, code="requerido"))
+
+
+class ConsultaForm(FormularioPublico):
+    radicado = forms.CharField(
+        label=_("Número de radicado"),
+        max_length=RADICADO_MAX,
+        help_text=_("Aparece en el acuse de recibo, por ejemplo PQRS-2026-000123."),
+        error_messages={"required": _("Escriba el número de radicado.")},
+    )
+    codigo = forms.CharField(
+        label=_("Código de consulta"),
+        max_length=30,
+        help_text=_("El código de 10 caracteres que recibió al radicar, en pantalla o por correo."),
+        error_messages={"required": _("Escriba el código de consulta.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["radicado"].widget.attrs.update({"autocapitalize": "characters", "spellcheck": "false"})
+
+
+class AportarInformacionForm(FormularioPublico):
+    """The petitioner's answer to a requirement of information (Ley 1755/2015 art. 17)."""
+
+    texto = forms.CharField(
+        label=_("Información que aporta"),
+        max_length=DESCRIPCION_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "max_length": _(
+                "El texto admite hasta %(limit_value)d caracteres y el suyo tiene %(show_value)d. "
+                "Resúmalo o adjunte un documento."
+            ),
+        },
+    )
+    adjuntos = CampoVariosArchivos(label=_("Documentos"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adjuntos"].help_text = _ayuda_adjuntos()
+        self.fields["texto"].help_text = _("Responda lo que se le pidió. Máximo %(n)s caracteres.") % {
+            "n": DESCRIPCION_MAX
+        }
+
+    def clean(self):
+        datos = super().clean()
+        vacio = not (datos.get("texto") or "").strip() and not datos.get("adjuntos")
+        if vacio and "texto" not in self.errors and "adjuntos" not in self.errors:
+            self.add_error("texto", _("Escriba la información o adjunte al menos un documento."))
+        return datos
+
+
+class CalificarForm(FormularioPublico):
+    calificacion = forms.TypedChoiceField(
+        label=_("¿Qué tan satisfecho está con la atención recibida?"),
+        choices=[
+            (5, _("5 – Muy satisfecho")),
+            (4, _("4 – Satisfecho")),
+            (3, _("3 – Ni satisfecho ni insatisfecho")),
+            (2, _("2 – Insatisfecho")),
+            (1, _("1 – Muy insatisfecho")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("Elija una opción de 1 a 5."),
+        error_messages={"required": _("Elija una calificación de 1 a 5.")},
+    )
+    comentario = forms.CharField(
+        label=_("Comentario"),
+        max_length=COMENTARIO_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comentario"].help_text = _("Opcional. Máximo %(n)s caracteres.") % {"n": COMENTARIO_MAX}

@@ -1,0 +1,356 @@
+"""The citizen's PQRS pages, no account needed: file, acknowledge, track, complete, rate, published answers.
+
+Each view: access check (rate limit or the session's own radicados) → form → service → redirect.
+Who may see a request is decided by the session alone: the one that filed it (acknowledgement and PDF)
+or the one that proved the consultation code (tracking, for CONSULTA_SEGUNDOS).
+"""
+
+import time
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from civic import calendario
+from civic.sitio.politica import POLITICA_DATOS_VERSION
+from pqrs import config, emails, limites, pdf, selectors, services
+from pqrs.forms import AportarInformacionForm, CalificarForm, ConsultaForm, RadicarForm
+from pqrs.models import Canal, Solicitud
+from pqrs.workflow import EN_CURSO, TRANSICIONES, Accion, Estado, TransicionInvalida
+
+SESION_RADICADAS = "pqrs_radicadas"  # {radicado: id} filed by this session: acknowledgement and PDF
+SESION_CODIGOS = "pqrs_codigos"  # {radicado: code} until the acknowledgement shows it, once
+SESION_CONSULTA = "pqrs_consulta"  # {"id": id, "hasta": epoch seconds} after a correct code
+POR_PAGINA = 20
+# The service names the modality field after the model; the form calls it after the ?tipo= parameter.
+_CAMPOS_SERVICIO = {"modalidad": "tipo"}
+
+
+def _demasiados(request, limite: limites.Limite) -> HttpResponse:
+    respuesta = render(
+        request,
+        "pqrs/limite.html",
+        {"minutos": max(1, limite.segundos // 60), "maximo": limite.maximo, "accion": limite.accion},
+        status=429,
+    )
+    respuesta["Retry-After"] = str(limite.segundos)
+    return respuesta
+
+
+def _errores_del_servicio(form, error: ValidationError) -> None:
+    """Put a service's refusal next to the field it names, or at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for campo, errores in error.error_dict.items():
+            campo = _CAMPOS_SERVICIO.get(campo, campo)
+            form.add_error(campo if campo in form.fields else None, errores)
+    else:
+        form.add_error(None, error)
+
+
+# --- Filing ----------------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def radicar(request):
+    if request.method == "POST":
+        limite = limites.radicar()
+        if limites.agotado(limite, request):
+            return _demasiados(request, limite)
+        form = RadicarForm(request.POST, request.FILES)
+        if form.es_trampa:
+            limites.contar(limite, request)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                solicitud, codigo = services.radicar(
+                    modalidad=d["tipo"],
+                    canal=Canal.WEB,
+                    asunto=d["asunto"],
+                    descripcion=d["descripcion"],
+                    anonima=d["anonima"],
+                    tipo_persona=d["tipo_persona"],
+                    tipo_documento=d["tipo_documento"],
+                    numero_documento=d["numero_documento"],
+                    nombres=d["nombres"],
+                    apellidos=d["apellidos"],
+                    razon_social=d["razon_social"],
+                    correo=d["correo"],
+                    telefono=d["telefono"],
+                    direccion=d["direccion"],
+                    comuna=d["comuna"],
+                    barrio=d["barrio"],
+                    canal_respuesta=d["canal_respuesta"],
+                    condiciones=d["condiciones"],
+                    # Ley 1581/2012 art. 9: the service stores which policy text was authorized, and when.
+                    autorizacion_datos_version=POLITICA_DATOS_VERSION,
+                    archivos=d["adjuntos"],
+                )
+            except ValidationError as error:
+                _errores_del_servicio(form, error)
+            else:
+                limites.contar(limite, request)
+                radicadas = request.session.get(SESION_RADICADAS, {})
+                radicadas[solicitud.radicado] = solicitud.pk
+                request.session[SESION_RADICADAS] = radicadas
+                codigos = request.session.get(SESION_CODIGOS, {})
+                codigos[solicitud.radicado] = codigo
+                request.session[SESION_CODIGOS] = codigos
+                return redirect("pqrs:acuse", radicado=solicitud.radicado)
+    else:
+        form = RadicarForm(initial={"tipo": request.GET.get("tipo", "")})
+    return render(
+        request,
+        "pqrs/radicar.html",
+        {"form": form, "adjuntos_enviados": bool(request.FILES)},
+    )
+
+
+def _radicada_por_esta_sesion(request, radicado: str) -> Solicitud:
+    pk = request.session.get(SESION_RADICADAS, {}).get(radicado)
+    solicitud = selectors.solicitud_para_peticionario(pk) if pk else None
+    if solicitud is None:
+        raise Http404(_("No encontramos ese acuse de recibo en esta sesión."))
+    return solicitud
+
+
+def _contexto_acuse(solicitud: Solicitud) -> dict:
+    explicacion = None
+    if solicitud.plazo_dias:
+        # Ley 1755/2015 art. 14, Ley 4/1913 art. 62: show which days counted and which were skipped.
+        explicacion = calendario.explicar_plazo(solicitud.fecha_inicio_termino, solicitud.plazo_dias)
+    return {
+        "solicitud": solicitud,
+        "explicacion": explicacion,
+        "fecha_radicacion_larga": emails.fecha_larga(solicitud.fecha_radicacion_efectiva),
+        "fecha_vencimiento_larga": emails.fecha_larga(solicitud.fecha_vencimiento),
+        "recibida_en": timezone.localtime(solicitud.radicada_en),
+        "radicada_otro_dia": timezone.localtime(solicitud.radicada_en).date()
+        != solicitud.fecha_radicacion_efectiva,
+        "url_consulta": emails.url_consulta(),
+    }
+
+
+@never_cache
+@require_GET
+def acuse(request, radicado: str):
+    solicitud = _radicada_por_esta_sesion(request, radicado)
+    # The code is shown on this one page view, then dropped: only its HMAC is kept (pqrs.radicados).
+    codigos = request.session.get(SESION_CODIGOS, {})
+    codigo = codigos.pop(radicado, None)
+    if codigo is not None:
+        request.session[SESION_CODIGOS] = codigos
+    return render(request, "pqrs/acuse.html", {**_contexto_acuse(solicitud), "codigo": codigo})
+
+
+@never_cache
+@require_GET
+def acuse_pdf(request, radicado: str):
+    solicitud = _radicada_por_esta_sesion(request, radicado)
+    contenido = pdf.acuse_pdf(_contexto_acuse(solicitud))
+    respuesta = HttpResponse(contenido, content_type="application/pdf")
+    respuesta["Content-Disposition"] = f'attachment; filename="acuse-{solicitud.radicado}.pdf"'
+    return respuesta
+
+
+# --- Tracking --------------------------------------------------------------------------------
+
+
+def _verificada(request) -> Solicitud | None:
+    """The request this session proved the code for, while the proof lasts."""
+    consulta = request.session.get(SESION_CONSULTA)
+    if not consulta:
+        return None
+    if consulta.get("hasta", 0) < time.time():
+        del request.session[SESION_CONSULTA]
+        return None
+    return selectors.solicitud_para_peticionario(consulta["id"])
+
+
+def _puede_calificar(solicitud: Solicitud) -> bool:
+    return solicitud.estado in TRANSICIONES[Accion.CALIFICAR] and not hasattr(solicitud, "calificacion")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def consultar(request):
+    if request.method == "POST":
+        limite = limites.consultar()
+        if limites.agotado(limite, request):
+            return _demasiados(request, limite)
+        # Every try counts, right or wrong: the form is an oracle for the code.
+        limites.contar(limite, request)
+        form = ConsultaForm(request.POST)
+        if form.is_valid():
+            solicitud = services.verificar_codigo(
+                radicado=form.cleaned_data["radicado"], codigo=form.cleaned_data["codigo"]
+            )
+            if solicitud is not None:
+                # A new session key after proving the code, like a login (session fixation).
+                request.session.cycle_key()
+                request.session[SESION_CONSULTA] = {
+                    "id": solicitud.pk,
+                    "hasta": time.time() + config.consulta_segundos(),
+                }
+                return redirect("pqrs:seguimiento")
+            # The same words for an unknown radicado and a wrong code: nothing to enumerate.
+            form.add_error(
+                None,
+                _(
+                    "No encontramos una solicitud con ese número de radicado y ese código de consulta. "
+                    "Revise los dos datos e intente de nuevo."
+                ),
+            )
+    else:
+        form = ConsultaForm()
+    return render(request, "pqrs/consultar.html", {"form": form})
+
+
+def _pagina_seguimiento(request, solicitud: Solicitud, *, aportar=None, calificar=None, status=200):
+    hoy = timezone.localdate()
+    dias_restantes = None
+    if solicitud.estado in EN_CURSO and solicitud.fecha_vencimiento:
+        dias_restantes = calendario.dias_habiles_entre(hoy, solicitud.fecha_vencimiento)
+    en_espera = solicitud.estado == Estado.EN_ESPERA_CIUDADANO
+    puede_calificar = _puede_calificar(solicitud)
+    contexto = {
+        "solicitud": solicitud,
+        "eventos": list(selectors.eventos_publicos(solicitud)),
+        "dias_restantes": dias_restantes,
+        "dias_vencidos": -dias_restantes if dias_restantes is not None and dias_restantes < 0 else None,
+        "fecha_vencimiento_larga": emails.fecha_larga(solicitud.fecha_vencimiento),
+        "fecha_limite_ciudadano_larga": emails.fecha_larga(solicitud.fecha_limite_ciudadano),
+        "en_espera": en_espera,
+        "form_aportar": (aportar or AportarInformacionForm()) if en_espera else None,
+        "puede_calificar": puede_calificar,
+        "form_calificar": (calificar or CalificarForm()) if puede_calificar else None,
+        "calificada": hasattr(solicitud, "calificacion"),
+    }
+    return render(request, "pqrs/seguimiento.html", contexto, status=status)
+
+
+def _exigir_verificada(request):
+    solicitud = _verificada(request)
+    if solicitud is None:
+        messages.warning(
+            request,
+            _("Por seguridad, la consulta se cerró. Escriba de nuevo el número de radicado y el código."),
+        )
+    return solicitud
+
+
+@never_cache
+@require_GET
+def seguimiento(request):
+    solicitud = _exigir_verificada(request)
+    if solicitud is None:
+        return redirect("pqrs:consultar")
+    return _pagina_seguimiento(request, solicitud)
+
+
+@never_cache
+@require_POST
+def aportar(request):
+    solicitud = _exigir_verificada(request)
+    if solicitud is None:
+        return redirect("pqrs:consultar")
+    form = AportarInformacionForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            # Ley 1755/2015 art. 17: the term restarts the day after the information arrives.
+            solicitud = services.aportar_informacion(
+                solicitud=solicitud, texto=form.cleaned_data["texto"], archivos=form.cleaned_data["adjuntos"]
+            )
+        except TransicionInvalida as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            _errores_del_servicio(form, error)
+        else:
+            if solicitud.fecha_vencimiento:
+                messages.success(
+                    request,
+                    _(
+                        "Recibimos su información. El término para responderle empezó de nuevo: la nueva "
+                        "fecha límite es el %(fecha)s."
+                    )
+                    % {"fecha": emails.fecha_larga(solicitud.fecha_vencimiento)},
+                )
+            else:
+                messages.success(request, _("Recibimos su información."))
+            return redirect("pqrs:seguimiento")
+    if solicitud.estado != Estado.EN_ESPERA_CIUDADANO:
+        motivo = " ".join(form.non_field_errors()) or _("Esta solicitud no espera información.")
+        messages.error(request, motivo)
+        return redirect("pqrs:seguimiento")
+    return _pagina_seguimiento(request, solicitud, aportar=form, status=200)
+
+
+@never_cache
+@require_POST
+def calificar(request):
+    solicitud = _exigir_verificada(request)
+    if solicitud is None:
+        return redirect("pqrs:consultar")
+    if not _puede_calificar(solicitud):
+        messages.error(request, _("Esta solicitud ya fue calificada o todavía no tiene respuesta."))
+        return redirect("pqrs:seguimiento")
+    form = CalificarForm(request.POST)
+    if form.is_valid():
+        try:
+            services.calificar(
+                solicitud=solicitud,
+                calificacion=form.cleaned_data["calificacion"],
+                comentario=form.cleaned_data["comentario"],
+            )
+        except (TransicionInvalida, ValidationError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, _("Gracias por calificar la atención recibida."))
+        return redirect("pqrs:seguimiento")
+    return _pagina_seguimiento(request, solicitud, calificar=form)
+
+
+@require_POST
+def salir(request):
+    request.session.pop(SESION_CONSULTA, None)
+    messages.info(request, _("Cerró la consulta de su solicitud."))
+    return redirect("pqrs:consultar")
+
+
+@never_cache
+@require_GET
+def adjunto(request, pk: int):
+    """A public attachment of the verified request; files are never served from a public URL."""
+    solicitud = _verificada(request)
+    if solicitud is None:
+        raise Http404(_("Consulte primero su solicitud con el radicado y el código."))
+    archivo = selectors.adjuntos_publicos(solicitud).filter(pk=pk).first()
+    if archivo is None:
+        raise Http404(_("Ese archivo no existe en su solicitud."))
+    return FileResponse(
+        archivo.archivo.open("rb"),
+        as_attachment=True,
+        filename=archivo.nombre_original,
+        content_type=archivo.tipo_contenido or "application/octet-stream",
+    )
+
+
+# --- Published answers -----------------------------------------------------------------------
+
+
+@require_GET
+def respuestas_publicadas(request):
+    """CPACA art. 69: answers to petitioners who cannot be reached, published for 5 business days."""
+    pagina = Paginator(selectors.respuestas_publicadas(), POR_PAGINA).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "pqrs/respuestas_publicadas.html",
+        {"pagina": pagina, "url_radicar": reverse("pqrs:radicar")},
+    )

@@ -1,0 +1,162 @@
+"""The citizen half of the PQRS acceptance journey, in Chromium, with an axe check on every public page.
+
+Staff steps (assign, ask for information, answer) go through the services, as the admin would call them.
+"""
+
+import importlib
+import re
+
+import pytest
+from django.apps import apps as django_apps
+from playwright.sync_api import expect
+
+from pqrs import services
+from pqrs.models import Calificacion, Solicitud
+from pqrs.workflow import Estado
+from tests.pqrs import archivos
+from tests.pqrs.factories import FuncionarioFactory, anonima
+from tests.pqrs.test_vistas_publicas import limpiar_limites
+
+pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+MOVIL = {"width": 360, "height": 740}
+
+
+def archivo_pdf(nombre: str) -> dict:
+    return {"name": nombre, "mimeType": "application/pdf", "buffer": archivos.pdf_bytes()}
+
+
+@pytest.fixture(autouse=True)
+def entorno(settings, tmp_path):
+    # A transactional test starts from whatever the previous one left: a flush empties the catalogues
+    # the data migration seeded (modalities, conditions). Seed them again, the migration's own way.
+    importlib.import_module("pqrs.migrations.0002_catalogos").sembrar(django_apps, None)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    limpiar_limites()
+    yield
+    limpiar_limites()
+
+
+def texto(page, nombre: str):
+    # Labels carry "(obligatorio)"; the modality explanations also contain words like "asunto".
+    return page.get_by_role("textbox", name=re.compile(f"^{nombre}"))
+
+
+def llenar_formulario(page) -> None:
+    page.get_by_role("radio", name=re.compile(r"^Queja")).check()
+    page.get_by_role("combobox", name="Tipo de documento").select_option("CC")
+    texto(page, "Número de documento").fill("1144000001")
+    texto(page, "Nombres").fill("Luz Marina")
+    texto(page, "Apellidos").fill("Rentería Caicedo")
+    texto(page, "Correo electrónico").fill("luz@correo.test")
+    texto(page, "Dirección").fill("Calle 5 # 10-20")
+    page.get_by_role("group", name=re.compile("recibir la respuesta")).get_by_label(
+        "Correo electrónico"
+    ).check()
+    texto(page, "Asunto").fill("Luminaria dañada en la calle 5")
+    texto(page, "Descripción").fill("La luminaria frente al número 10-20 lleva dos semanas apagada.")
+    page.get_by_label("Archivos adjuntos").set_input_files(archivo_pdf("foto-poste.pdf"))
+    page.get_by_label("Autorizo el tratamiento de mis datos personales").check()
+
+
+def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibilidad):
+    # Home → filing form.
+    page.goto("/")
+    page.get_by_role("navigation", name="Menú principal").get_by_role("link", name="Radicar PQRS").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Radicar una petición")
+    revisar_accesibilidad(page)
+
+    # Sent empty: errors announced and tied to their fields.
+    page.get_by_role("button", name="Radicar solicitud").click()
+    expect(page.get_by_role("alert").filter(has_text="Revise lo siguiente")).to_be_visible()
+    expect(texto(page, "Asunto")).to_have_attribute("aria-invalid", "true")
+    revisar_accesibilidad(page)
+
+    # The form keeps what is typed; the file is chosen again just before sending.
+    llenar_formulario(page)
+    expect(page.locator("#id_descripcion_contador")).to_contain_text("de 5.000 caracteres")
+    page.get_by_role("button", name="Radicar solicitud").click()
+
+    # Acknowledgement: radicado and the code, shown once.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Su solicitud fue radicada")
+    radicado = page.locator(".datos-acuse .radicado").inner_text()
+    codigo = page.locator("#codigo-consulta").inner_text()
+    assert re.fullmatch(r"PQRS-\d{4}-\d{6}", radicado)
+    assert len(codigo) == 10
+    expect(page.get_by_role("link", name="Descargar acuse de recibo (PDF)")).to_be_visible()
+    revisar_accesibilidad(page)
+
+    # Tracking.
+    page.get_by_role("link", name="Consultar solicitud").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Consultar el estado de mi solicitud")
+    revisar_accesibilidad(page)
+    texto(page, "Número de radicado").fill(radicado)
+    texto(page, "Código de consulta").fill(codigo.lower())
+    page.get_by_role("button", name="Consultar").click()
+    expect(page.locator("#estado-solicitud")).to_have_text("Radicada")
+    expect(page.get_by_role("link", name=re.compile("foto-poste.pdf"))).to_be_visible()
+    revisar_accesibilidad(page)
+
+    # Staff assign it and ask for more information (Ley 1755/2015 art. 17).
+    solicitud = Solicitud.objects.get(radicado=radicado)
+    funcionario = FuncionarioFactory()
+    services.asignar(solicitud=solicitud, dependencia=funcionario.dependencia, actor=funcionario)
+    services.solicitar_informacion(
+        solicitud=solicitud, requerimiento="Indique el número del poste.", actor=funcionario
+    )
+
+    page.reload()
+    expect(page.locator("#estado-solicitud")).to_have_text("En espera de información del peticionario")
+    expect(page.get_by_text("Indique el número del poste.")).to_be_visible()
+    revisar_accesibilidad(page)
+    texto(page, "Información que aporta").fill("Es el poste 4471.")
+    page.get_by_label("Documentos").set_input_files(archivo_pdf("poste-4471.pdf"))
+    page.get_by_role("button", name="Enviar información").click()
+    expect(page.get_by_role("status").filter(has_text="Recibimos su información")).to_be_visible()
+    expect(page.locator("#estado-solicitud")).to_have_text("En trámite")
+
+    # Staff answer; the citizen reads it and rates the service, once.
+    solicitud.refresh_from_db()
+    services.responder(solicitud=solicitud, texto="Cambiamos la luminaria del poste 4471.", actor=funcionario)
+    page.reload()
+    expect(page.locator("#estado-solicitud")).to_have_text("Respondida")
+    expect(page.get_by_text("Cambiamos la luminaria del poste 4471.")).to_be_visible()
+    revisar_accesibilidad(page)
+    encuesta = page.get_by_role("group", name=re.compile("satisfecho está"))
+    encuesta.get_by_label("4 – Satisfecho").check()
+    texto(page, "Comentario").fill("Rápido y claro.")
+    page.get_by_role("button", name="Enviar calificación").click()
+    expect(page.get_by_text("Gracias por calificar la atención recibida.")).to_be_visible()
+    expect(page.get_by_role("button", name="Enviar calificación")).to_have_count(0)
+    assert Calificacion.objects.get(solicitud=solicitud).puntaje == 4
+    solicitud.refresh_from_db()
+    assert solicitud.estado == Estado.RESPONDIDA
+
+    # Published answers (CPACA art. 69).
+    publicada = anonima()
+    services.responder(solicitud=publicada, texto="Se abrió la investigación.", actor=funcionario)
+    page.goto("/pqrs/respuestas-publicadas/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Respuestas publicadas")
+    revisar_accesibilidad(page)
+
+
+def test_formulario_en_movil_sin_desplazamiento_horizontal(page, revisar_accesibilidad):
+    page.set_viewport_size(MOVIL)
+    page.goto("/pqrs/radicar/?tipo=denuncia")
+
+    expect(page.get_by_role("radio", name=re.compile(r"^Denuncia"))).to_be_checked()
+    assert page.evaluate("document.documentElement.scrollWidth") <= MOVIL["width"]
+    page.get_by_role("button", name="Radicar solicitud").click()
+    expect(page.get_by_role("alert").filter(has_text="Revise lo siguiente")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= MOVIL["width"]
+    revisar_accesibilidad(page)
+
+
+def test_el_resumen_de_errores_lleva_al_campo_con_el_teclado(page):
+    page.goto("/pqrs/radicar/")
+    page.get_by_role("button", name="Radicar solicitud").click()
+
+    enlace = page.get_by_role("alert").get_by_role("link", name="Asunto")
+    enlace.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"#id_asunto$"))
