@@ -13,20 +13,49 @@ RENDICION = "Rendición de cuentas"
 
 _TERRITORIO_LECTURA = ["civic.view_comuna", "civic.view_barrio", "civic.view_dependencia"]
 
+# PQRS (strings only: civic never imports pqrs). `pqrs.ver_datos_personales` opens the petitioner's
+# identity, contact data, declared conditions and the attachments (Ley 1581 de 2012 art. 4 lit. g:
+# access restricted to those who need it); without it the admin masks them.
+_PQRS_CATALOGOS_LECTURA = ["pqrs.view_modalidad", "pqrs.view_condicionpoblacional"]
+_PQRS_TRAMITE = [
+    *_PQRS_CATALOGOS_LECTURA,
+    "pqrs.view_solicitud",
+    "pqrs.change_solicitud",
+    "pqrs.ver_datos_personales",
+]
+
 # Role → permissions ("app_label.codename"). Names that do not exist yet are skipped, so an early
 # migration can run before a later app's models exist.
 ROLES: dict[str, list[str]] = {
-    VENTANILLA: [*_TERRITORIO_LECTURA],
-    FUNCIONARIO: [*_TERRITORIO_LECTURA],
+    # Ley 1755/2015 art. 15: Ventanilla records verbal and paper petitions and issues the constancia.
+    VENTANILLA: [
+        *_TERRITORIO_LECTURA,
+        *_PQRS_CATALOGOS_LECTURA,
+        "pqrs.add_solicitud",
+        "pqrs.view_solicitud",
+        "pqrs.ver_datos_personales",
+    ],
+    FUNCIONARIO: [*_TERRITORIO_LECTURA, *_PQRS_TRAMITE],
     COORDINACION_PQRS: [
         *_TERRITORIO_LECTURA,
+        *_PQRS_TRAMITE,
+        "pqrs.add_solicitud",
+        "pqrs.change_modalidad",
+        "pqrs.add_condicionpoblacional",
+        "pqrs.change_condicionpoblacional",
         "civic.view_notificacion",
         "civic.change_notificacion",
         "civic.view_dianohabil",
     ],
     ORGANIZACIONES: [*_TERRITORIO_LECTURA],
     SECRETARIA_CONSEJOS: [*_TERRITORIO_LECTURA],
-    RENDICION: [*_TERRITORIO_LECTURA, "civic.view_dianohabil"],
+    # Reports only: figures, never the petitioner's personal data.
+    RENDICION: [
+        *_TERRITORIO_LECTURA,
+        "civic.view_dianohabil",
+        *_PQRS_CATALOGOS_LECTURA,
+        "pqrs.view_solicitud",
+    ],
 }
 
 

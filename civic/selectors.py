@@ -1,0 +1,14 @@
+"""Reads of the kernel's data that other apps' pages need."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import QuerySet
+
+from civic.models import Notificacion
+
+
+def notificaciones_de(objeto: models.Model) -> QuerySet[Notificacion]:
+    """Every outbox message about an object (sent, pending, failed), newest first, for its staff page."""
+    return Notificacion.objects.filter(
+        objeto_tipo=ContentType.objects.get_for_model(objeto), objeto_id=objeto.pk
+    ).order_by("-creada", "-id")

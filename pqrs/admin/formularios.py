@@ -1,0 +1,391 @@
+"""Forms of the staff workflow: input shape only. Each action form calls exactly one service.
+
+Attachments get the same checks as the public form (count, size, type read from the content) through
+`pqrs.forms.CampoVariosArchivos`, which runs `pqrs.archivos.validar_adjuntos`.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from civic.models import Comuna, Dependencia, Usuario
+from civic.sitio.politica import POLITICA_DATOS_VERSION
+from pqrs import services
+from pqrs.forms import CampoVariosArchivos
+from pqrs.models import (
+    Canal,
+    CanalRespuesta,
+    CondicionPoblacional,
+    Modalidad,
+    SentidoRespuesta,
+    Solicitud,
+    TipoDocumento,
+    TipoPersona,
+)
+from pqrs.services import MedioNotificacion
+from pqrs.workflow import Accion
+
+_TEXTO = forms.Textarea(attrs={"rows": 5, "cols": 80})
+
+
+def volcar_error(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError next to the field it names, or above the form."""
+    if hasattr(error, "error_dict"):
+        for campo, errores in error.error_dict.items():
+            form.add_error(campo if campo in form.fields else None, errores)
+    else:
+        form.add_error(None, error)
+
+
+class FormularioAccion(forms.Form):
+    """One workflow action. `ejecutar` calls its service; the view turns refusals into form errors."""
+
+    accion: Accion
+    titulo = ""
+    ayuda = ""
+    boton = _("Guardar")
+    con_archivos = False
+
+    def __init__(self, *args, solicitud: Solicitud, **kwargs):
+        self.solicitud = solicitud
+        super().__init__(*args, **kwargs)
+
+    def ejecutar(self, actor: Usuario) -> None:
+        raise NotImplementedError
+
+
+class CampoResponsable(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.get_full_name() or obj.username} — {obj.dependencia.sigla}"
+
+
+class AsignarForm(FormularioAccion):
+    accion = Accion.ASIGNAR
+    titulo = _("Asignar o reasignar")
+    ayuda = _(
+        "La dependencia responde la solicitud; el responsable es opcional y debe ser de esa dependencia."
+    )
+    boton = _("Asignar")
+
+    dependencia = forms.ModelChoiceField(label=_("Dependencia"), queryset=Dependencia.objects.none())
+    responsable = CampoResponsable(label=_("Responsable"), queryset=Usuario.objects.none(), required=False)
+    nota = forms.CharField(label=_("Nota interna"), widget=_TEXTO, required=False, max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True).order_by("nombre")
+        self.fields["responsable"].queryset = (
+            Usuario.objects.filter(is_active=True, is_staff=True, dependencia__activa=True)
+            .select_related("dependencia")
+            .order_by("dependencia__nombre", "first_name", "last_name")
+        )
+        if self.solicitud.dependencia_id and not self.is_bound:
+            self.initial.setdefault("dependencia", self.solicitud.dependencia_id)
+            self.initial.setdefault("responsable", self.solicitud.responsable_id)
+
+    def ejecutar(self, actor):
+        d = self.cleaned_data
+        services.asignar(
+            solicitud=self.solicitud,
+            dependencia=d["dependencia"],
+            responsable=d["responsable"],
+            nota=d["nota"],
+            actor=actor,
+        )
+
+
+class SolicitarInformacionForm(FormularioAccion):
+    accion = Accion.SOLICITAR_INFORMACION
+    titulo = _("Solicitar información al peticionario")
+    ayuda = _(
+        "Dentro de los 10 días hábiles siguientes a la radicación. El término se suspende y el peticionario "
+        "tiene un mes para completar la solicitud (Ley 1755 de 2015, art. 17)."
+    )
+    boton = _("Enviar requerimiento")
+
+    requerimiento = forms.CharField(label=_("Información que falta"), widget=_TEXTO, max_length=5000)
+
+    def ejecutar(self, actor):
+        services.solicitar_informacion(
+            solicitud=self.solicitud, requerimiento=self.cleaned_data["requerimiento"], actor=actor
+        )
+
+
+class AmpliarPlazoCiudadanoForm(FormularioAccion):
+    accion = Accion.AMPLIAR_PLAZO_CIUDADANO
+    titulo = _("Ampliar el plazo del peticionario")
+    ayuda = _(
+        "A petición del interesado, una sola vez y por un mes más, antes de que venza su plazo "
+        "(Ley 1755 de 2015, art. 17)."
+    )
+    boton = _("Ampliar plazo")
+
+    nota = forms.CharField(label=_("Cómo lo pidió el peticionario"), widget=_TEXTO, required=False)
+
+    def ejecutar(self, actor):
+        services.ampliar_plazo_ciudadano(
+            solicitud=self.solicitud, nota=self.cleaned_data["nota"], actor=actor
+        )
+
+
+class DeclararDesistimientoForm(FormularioAccion):
+    accion = Accion.DECLARAR_DESISTIMIENTO
+    titulo = _("Declarar el desistimiento tácito")
+    ayuda = _(
+        "Acto motivado, una vez vencido el plazo del peticionario sin que aportara la información; se "
+        "notifica personalmente y solo procede el recurso de reposición (Ley 1755 de 2015, art. 17)."
+    )
+    boton = _("Declarar desistimiento")
+
+    motivacion = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
+
+    def ejecutar(self, actor):
+        services.declarar_desistimiento(
+            solicitud=self.solicitud, motivacion=self.cleaned_data["motivacion"], actor=actor
+        )
+
+
+class TrasladarForm(FormularioAccion):
+    accion = Accion.TRASLADAR
+    titulo = _("Trasladar por competencia")
+    ayuda = _(
+        "Dentro de los 5 días hábiles siguientes a la radicación; el peticionario recibe copia del oficio "
+        "remisorio (Ley 1755 de 2015, art. 21)."
+    )
+    boton = _("Trasladar")
+    con_archivos = True
+
+    entidad = forms.CharField(label=_("Entidad competente"), max_length=200)
+    oficio = forms.CharField(label=_("Oficio remisorio"), widget=_TEXTO, max_length=10000)
+    archivos = CampoVariosArchivos(label=_("Oficio firmado u otros anexos"), required=False)
+
+    def ejecutar(self, actor):
+        d = self.cleaned_data
+        services.trasladar(
+            solicitud=self.solicitud,
+            entidad=d["entidad"],
+            oficio=d["oficio"],
+            archivos=d["archivos"] or [],
+            actor=actor,
+        )
+
+
+class ProrrogarForm(FormularioAccion):
+    accion = Accion.PRORROGAR
+    titulo = _("Prorrogar el término")
+    ayuda = _(
+        "Antes de que venza el término, informando al peticionario los motivos y la nueva fecha, que no "
+        "puede exceder el doble del término inicial (Ley 1755 de 2015, art. 14 parágrafo)."
+    )
+    boton = _("Prorrogar")
+
+    motivo = forms.CharField(label=_("Motivos"), widget=_TEXTO, max_length=5000)
+    nueva_fecha = forms.DateField(
+        label=_("Nueva fecha de vencimiento"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def ejecutar(self, actor):
+        d = self.cleaned_data
+        services.prorrogar(
+            solicitud=self.solicitud, motivo=d["motivo"], nueva_fecha=d["nueva_fecha"], actor=actor
+        )
+
+
+class ResponderForm(FormularioAccion):
+    accion = Accion.RESPONDER
+    titulo = _("Responder")
+    ayuda = _(
+        "La respuesta se envía por el medio elegido por el peticionario; si no es posible contactarlo se "
+        "publica durante 5 días hábiles (CPACA, art. 69). La negación por reserva legal debe citar la norma "
+        "(Ley 1755 de 2015, arts. 24 y 25)."
+    )
+    boton = _("Responder")
+    con_archivos = True
+
+    texto = forms.CharField(label=_("Respuesta"), widget=forms.Textarea(attrs={"rows": 10, "cols": 80}))
+    sentido = forms.ChoiceField(label=_("Sentido"), choices=SentidoRespuesta.choices)
+    norma_reserva = forms.CharField(label=_("Norma que establece la reserva"), max_length=300, required=False)
+    publicar = forms.BooleanField(
+        label=_("Publicar la respuesta: no es posible contactar al peticionario"), required=False
+    )
+    archivos = CampoVariosArchivos(label=_("Documentos de la respuesta"), required=False)
+
+    def ejecutar(self, actor):
+        d = self.cleaned_data
+        services.responder(
+            solicitud=self.solicitud,
+            texto=d["texto"],
+            sentido=d["sentido"],
+            norma_reserva=d["norma_reserva"],
+            publicar=d["publicar"],
+            archivos=d["archivos"] or [],
+            actor=actor,
+        )
+
+
+class RegistrarNotificacionForm(FormularioAccion):
+    accion = Accion.REGISTRAR_NOTIFICACION
+    titulo = _("Registrar la notificación")
+    ayuda = _(
+        "La respuesta solo está completa cuando el peticionario la conoce: registre el medio y la prueba."
+    )
+    boton = _("Registrar notificación")
+    con_archivos = True
+
+    medio = forms.ChoiceField(label=_("Medio"), choices=MedioNotificacion.choices)
+    prueba = forms.CharField(label=_("Prueba de la notificación"), widget=_TEXTO, max_length=5000)
+    archivos = CampoVariosArchivos(label=_("Soportes (acuse firmado, guía de correo…)"), required=False)
+
+    def ejecutar(self, actor):
+        d = self.cleaned_data
+        services.registrar_notificacion(
+            solicitud=self.solicitud,
+            medio=d["medio"],
+            prueba=d["prueba"],
+            archivos=d["archivos"] or [],
+            actor=actor,
+        )
+
+
+class RechazarForm(FormularioAccion):
+    accion = Accion.RECHAZAR
+    titulo = _("Rechazar")
+    ayuda = _("Solo las peticiones irrespetuosas se rechazan, con motivación (Ley 1755 de 2015, art. 19).")
+    boton = _("Rechazar")
+
+    motivo = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
+
+    def ejecutar(self, actor):
+        services.rechazar(solicitud=self.solicitud, motivo=self.cleaned_data["motivo"], actor=actor)
+
+
+class ArchivarForm(FormularioAccion):
+    accion = Accion.ARCHIVAR
+    titulo = _("Archivar")
+    ayuda = _(
+        "Por ejemplo, una petición oscura que no se corrigió en el plazo dado (Ley 1755 de 2015, art. 19)."
+    )
+    boton = _("Archivar")
+
+    motivo = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
+
+    def ejecutar(self, actor):
+        services.archivar(solicitud=self.solicitud, motivo=self.cleaned_data["motivo"], actor=actor)
+
+
+class NotaInternaForm(FormularioAccion):
+    accion = Accion.AGREGAR_NOTA_INTERNA
+    titulo = _("Nota interna")
+    ayuda = _("Solo la ven los funcionarios; nunca se muestra al peticionario.")
+    boton = _("Agregar nota")
+
+    nota = forms.CharField(label=_("Nota"), widget=_TEXTO, max_length=5000)
+
+    def ejecutar(self, actor):
+        services.agregar_nota_interna(solicitud=self.solicitud, nota=self.cleaned_data["nota"], actor=actor)
+
+
+# The staff actions, in the order the change page offers them. Aportar información and calificar are
+# the petitioner's own actions, done from the public tracking page.
+FORMULARIOS_ACCION: dict[str, type[FormularioAccion]] = {
+    f.accion.value: f
+    for f in (
+        AsignarForm,
+        SolicitarInformacionForm,
+        AmpliarPlazoCiudadanoForm,
+        DeclararDesistimientoForm,
+        TrasladarForm,
+        ProrrogarForm,
+        ResponderForm,
+        RegistrarNotificacionForm,
+        RechazarForm,
+        ArchivarForm,
+        NotaInternaForm,
+    )
+}
+
+
+# Ley 1755/2015 art. 15: verbal petitions (in person, by phone) and letters are recorded by staff.
+CANALES_VENTANILLA = [
+    (c.value, c.label)
+    for c in (Canal.PRESENCIAL, Canal.TELEFONICO, Canal.CORREO_POSTAL, Canal.CORREO_ELECTRONICO)
+]
+
+
+class RadicacionVentanillaForm(forms.Form):
+    """A petition received in person, by phone or by letter, recorded by Ventanilla."""
+
+    canal = forms.ChoiceField(label=_("Canal de recepción"), choices=CANALES_VENTANILLA)
+    modalidad = forms.ModelChoiceField(label=_("Tipo de solicitud"), queryset=Modalidad.objects.none())
+    asunto = forms.CharField(label=_("Asunto"), max_length=200)
+    descripcion = forms.CharField(label=_("Descripción (lo que pide el peticionario)"), widget=_TEXTO)
+    anonima = forms.BooleanField(
+        label=_("El peticionario pide reserva de identidad (anónima)"), required=False
+    )
+    tipo_persona = forms.ChoiceField(label=_("Tipo de persona"), choices=TipoPersona.choices)
+    tipo_documento = forms.ChoiceField(
+        label=_("Tipo de documento"), choices=[("", "—"), *TipoDocumento.choices], required=False
+    )
+    numero_documento = forms.CharField(label=_("Número de documento"), max_length=20, required=False)
+    nombres = forms.CharField(label=_("Nombres"), max_length=120, required=False)
+    apellidos = forms.CharField(label=_("Apellidos"), max_length=120, required=False)
+    razon_social = forms.CharField(label=_("Razón social"), max_length=200, required=False)
+    correo = forms.EmailField(label=_("Correo electrónico"), required=False)
+    telefono = forms.CharField(label=_("Teléfono"), max_length=30, required=False)
+    direccion = forms.CharField(label=_("Dirección"), max_length=200, required=False)
+    comuna = forms.ModelChoiceField(
+        label=_("Comuna o corregimiento"), queryset=Comuna.objects.none(), required=False
+    )
+    barrio = forms.CharField(label=_("Barrio o vereda"), max_length=120, required=False)
+    canal_respuesta = forms.ChoiceField(
+        label=_("Medio de respuesta"), choices=[("", "—"), *CanalRespuesta.choices], required=False
+    )
+    condiciones = forms.ModelMultipleChoiceField(
+        label=_("Condiciones declaradas (opcional)"),
+        queryset=CondicionPoblacional.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Datos sensibles: responderlas es voluntario (Ley 1581 de 2012, art. 6)."),
+    )
+    prioritaria = forms.BooleanField(
+        label=_("Atención prioritaria (derecho fundamental o perjuicio irremediable)"),
+        required=False,
+        help_text=_("Ley 1755 de 2015, art. 20."),
+    )
+    autoriza_datos = forms.BooleanField(
+        label=_("El peticionario autorizó el tratamiento de sus datos personales"),
+        required=False,
+        help_text=_("Léale el aviso de privacidad (versión %(version)s) antes de registrar sus datos.")
+        % {"version": POLITICA_DATOS_VERSION},
+    )
+    archivos = CampoVariosArchivos(label=_("Documentos entregados"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["modalidad"].queryset = Modalidad.objects.filter(activa=True)
+        self.fields["comuna"].queryset = Comuna.objects.order_by("tipo", "numero")
+        self.fields["condiciones"].queryset = CondicionPoblacional.objects.filter(activa=True)
+
+    def clean(self):
+        datos = super().clean()
+        if not datos.get("anonima") and not datos.get("autoriza_datos"):
+            # Art. 15: no petition may be refused; without the authorization it is filed anonymously.
+            self.add_error(
+                "autoriza_datos",
+                _(
+                    "Sin la autorización de tratamiento de datos (Ley 1581 de 2012) la solicitud solo "
+                    "puede radicarse como anónima."
+                ),
+            )
+        return datos
+
+    def ejecutar(self, actor: Usuario) -> tuple[Solicitud, str]:
+        d = dict(self.cleaned_data)
+        autoriza = d.pop("autoriza_datos")
+        archivos = d.pop("archivos") or []
+        return services.radicar(
+            **d,
+            archivos=archivos,
+            autorizacion_datos_version=POLITICA_DATOS_VERSION if autoriza else "",
+            actor=actor,
+        )

@@ -1,0 +1,317 @@
+"""The staff side of PQRS in the admin: a read-only request page whose changes go through action forms.
+
+Status and dates change only through the workflow actions (each calls one service); the change form
+shows the request read-only. Scope comes from `solicitudes_para_funcionario`: a funcionario sees their
+dependencia's requests, Coordinación PQRS all of them.
+"""
+
+import re
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.template.defaultfilters import truncatechars
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from civic import calendario
+from pqrs.models import Solicitud
+from pqrs.paginacion import PaginadorAcotado
+from pqrs.selectors import Semaforo, detalle_para_funcionario, semaforo, solicitudes_para_funcionario
+from pqrs.workflow import EN_CURSO
+
+from . import vistas
+from .filtros import AnioFilter, SemaforoFilter
+from .permisos import puede_ver_datos
+
+# PQRS-2026-000123, 2026-000123 or 2026-123: a radicado, looked up on its unique index.
+_RADICADO = re.compile(r"^(?:[A-Z]+-)?(\d{4})-(\d{1,9})$")
+_DOCUMENTO = re.compile(r"^[\d.\- ]{4,25}$")
+
+# Accessible light: a word and a distinct shape besides the colour (WCAG 2.1, 1.4.1 use of colour).
+_FORMA_SEMAFORO = {
+    Semaforo.VERDE: "●",
+    Semaforo.AMARILLO: "▲",
+    Semaforo.ROJO: "■",
+    Semaforo.GRIS: "○",
+}
+
+
+def _restantes(obj: Solicitud) -> int | None:
+    if obj.estado not in EN_CURSO or obj.fecha_vencimiento is None:
+        return None
+    return calendario.dias_habiles_entre(timezone.localdate(), obj.fecha_vencimiento)
+
+
+_RADICACION = (
+    _("Radicación"),
+    {
+        "fields": (
+            ("radicado", "modalidad"),
+            ("canal", "prioritaria"),
+            ("radicada_en", "fecha_radicacion_efectiva"),
+        )
+    },
+)
+_PETICIONARIO = (
+    _("Peticionario"),
+    {
+        "fields": (
+            ("anonima", "tipo_persona"),
+            ("tipo_documento", "numero_documento"),
+            ("nombres", "apellidos"),
+            "razon_social",
+            ("correo", "telefono"),
+            "direccion",
+            ("comuna", "barrio"),
+            "canal_respuesta",
+            "condiciones",
+            ("autorizacion_datos_version", "autorizacion_datos_en"),
+        )
+    },
+)
+_PETICIONARIO_RESERVADO = (
+    _("Peticionario"),
+    {"fields": (("anonima", "tipo_persona"), "comuna", "datos_reservados")},
+)
+_RESTO = (
+    (_("Objeto"), {"fields": ("asunto", "descripcion")}),
+    (
+        _("Término"),
+        {
+            "fields": (
+                ("semaforo_estado", "dias_restantes"),
+                ("plazo_dias", "fecha_inicio_termino"),
+                ("fecha_vencimiento", "fecha_vencimiento_original", "prorrogada"),
+            )
+        },
+    ),
+    (
+        _("Trámite"),
+        {
+            "fields": (
+                "estado",
+                ("dependencia", "responsable"),
+                ("requerimiento_en", "fecha_limite_ciudadano", "plazo_ciudadano_ampliado"),
+                "entidad_traslado",
+            )
+        },
+    ),
+    (
+        _("Respuesta"),
+        {
+            "fields": (
+                ("respondida_en", "sentido_respuesta"),
+                ("dias_habiles_respuesta", "respondida_a_tiempo"),
+                ("notificada_en", "publicada_hasta"),
+            )
+        },
+    ),
+)
+
+
+@admin.register(Solicitud)
+class SolicitudAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "radicado",
+        "modalidad",
+        "asunto_corto",
+        "dependencia",
+        "responsable",
+        "estado",
+        "fecha_vencimiento",
+        "dias_restantes",
+        "semaforo_estado",
+    )
+    list_filter = (
+        "estado",
+        SemaforoFilter,
+        "modalidad",
+        "dependencia",
+        "canal",
+        "comuna",
+        AnioFilter,
+    )
+    list_select_related = ("modalidad", "dependencia", "responsable")
+    # Only columns with an index behind them sort (unique radicado, fecha_vencimiento).
+    sortable_by = ("radicado", "fecha_vencimiento")
+    ordering = ("-radicada_en",)
+    list_per_page = 50
+    list_max_show_all = 200
+    # Scale (a million rows): no full COUNT(*), no facet counts, a count that stops at 10,000.
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    paginator = PaginadorAcotado
+    search_fields = ("radicado",)  # shows the box; get_search_results does the real work
+    search_help_text = _(
+        "Radicado (PQRS-2026-000123 o 2026-123), número de documento, nombre del peticionario o asunto."
+    )
+    actions = None
+    readonly_fields = ("semaforo_estado", "dias_restantes", "datos_reservados")
+    change_form_template = "admin/pqrs/solicitud/change_form.html"
+    change_list_template = "admin/pqrs/solicitud/change_list.html"
+
+    # --- Scope and permissions -----------------------------------------------------------------
+
+    def get_queryset(self, request):
+        return solicitudes_para_funcionario(request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        # Everything the page shows in a fixed number of queries, within the user's scope.
+        try:
+            return detalle_para_funcionario(request.user, int(object_id))
+        except (Solicitud.DoesNotExist, ValueError, TypeError):
+            return None
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        # Another dependencia's request is simply not there for this user: 404, not a redirect that
+        # would tell apart "exists elsewhere" from "never existed".
+        raise Http404(_("No existe la solicitud o no está a su cargo."))
+
+    def has_change_permission(self, request, obj=None):
+        # Status and dates change only through the workflow actions (which check PERMISO_TRAMITE);
+        # the change form itself is always read-only.
+        return obj is None and super().has_change_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        # Requests are public records kept by the archive rules (Ley 594 de 2000); never deleted by hand.
+        return False
+
+    def get_fieldsets(self, request, obj=None):
+        peticionario = _PETICIONARIO if puede_ver_datos(request.user) else _PETICIONARIO_RESERVADO
+        return (_RADICACION, peticionario, *_RESTO)
+
+    # --- Columns -----------------------------------------------------------------------------
+
+    @admin.display(description=_("asunto"))
+    def asunto_corto(self, obj):
+        return truncatechars(obj.asunto, 60)
+
+    @admin.display(description=_("días hábiles restantes"))
+    def dias_restantes(self, obj):
+        restantes = _restantes(obj)
+        return "—" if restantes is None else restantes
+
+    @admin.display(description=_("semáforo"))
+    def semaforo_estado(self, obj):
+        luz = semaforo(obj)
+        return format_html(
+            '<span class="pqrs-semaforo pqrs-semaforo--{}"><span aria-hidden="true">{}</span> {}</span>',
+            luz.value,
+            _FORMA_SEMAFORO[luz],
+            luz.label,
+        )
+
+    @admin.display(description=_("datos personales"))
+    def datos_reservados(self, obj):
+        return _("Reservados: su rol no tiene permiso para ver datos personales (Ley 1581 de 2012).")
+
+    # --- Search ------------------------------------------------------------------------------
+
+    def get_search_results(self, request, queryset, search_term):
+        """Each kind of term goes to its index: radicado (unique), document number (btree), else text.
+
+        Without the personal-data permission, only radicado and subject are searched: a match on a name
+        or a document would reveal it.
+        """
+        termino = " ".join(search_term.split())
+        if not termino:
+            return queryset, False
+        radicado = _RADICADO.match(termino.upper())
+        if radicado:
+            anio, consecutivo = int(radicado.group(1)), int(radicado.group(2))
+            return queryset.filter(anio=anio, consecutivo=consecutivo), False
+        datos = puede_ver_datos(request.user)
+        if datos and _DOCUMENTO.match(termino):
+            digitos = re.sub(r"\D", "", termino)
+            return queryset.filter(numero_documento__in={termino, digitos}), False
+        condicion = Q()
+        for palabra in termino.split()[:5]:
+            campos = Q(asunto__icontains=palabra)
+            if datos:
+                campos |= (
+                    Q(nombres__icontains=palabra)
+                    | Q(apellidos__icontains=palabra)
+                    | Q(razon_social__icontains=palabra)
+                )
+            condicion &= campos
+        return queryset.filter(condicion), False
+
+    # --- Pages -------------------------------------------------------------------------------
+
+    def get_urls(self):
+        envolver = self.admin_site.admin_view
+        nombre = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("exportar/", envolver(self.exportar_view), name=f"{nombre}_exportar"),
+            path(
+                "<int:pk>/accion/<slug:accion>/",
+                envolver(self.accion_view),
+                name=f"{nombre}_accion",
+            ),
+            path(
+                "<int:pk>/adjuntos/<int:adjunto_pk>/",
+                envolver(self.adjunto_view),
+                name=f"{nombre}_adjunto",
+            ),
+            path("<int:pk>/constancia/", envolver(self.constancia_view), name=f"{nombre}_constancia"),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return vistas.radicar(self, request)
+
+    def accion_view(self, request, pk, accion):
+        return vistas.accion(self, request, pk, accion)
+
+    def adjunto_view(self, request, pk, adjunto_pk):
+        return vistas.adjunto(self, request, pk, adjunto_pk)
+
+    def constancia_view(self, request, pk):
+        return vistas.constancia(self, request, pk)
+
+    def exportar_view(self, request):
+        return vistas.exportar(self, request)
+
+    def changelist_view(self, request, extra_context=None):
+        contexto = {"url_exportar": reverse("admin:pqrs_solicitud_exportar") + _consulta(request)}
+        return super().changelist_view(request, {**contexto, **(extra_context or {})})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context.update(vistas.contexto_detalle(self, request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- Field history (django-simple-history) -------------------------------------------------
+
+    def history_view(self, request, object_id, extra_context=None):
+        # simple_history falls back to the historical rows when the object is outside get_queryset:
+        # check the scope first. Past versions show personal data: the permission is required.
+        self._exigir_historial(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A past version is shown, never restored: a revert would change status and dates outside the
+        # workflow and without an event.
+        if request.method != "GET":
+            raise Http404
+        self._exigir_historial(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def _exigir_historial(self, request, object_id):
+        if not str(object_id).isdigit() or not self.get_queryset(request).filter(pk=object_id).exists():
+            raise Http404
+        if not puede_ver_datos(request.user):
+            raise PermissionDenied
+
+
+def _consulta(request) -> str:
+    consulta = request.GET.urlencode()
+    return f"?{consulta}" if consulta else ""
