@@ -23,3 +23,35 @@ app.conf.beat_schedule = {
         "options": {"expires": 4 * 60},
     },
 }
+
+
+# Reminders go out on business-day mornings, Bogotá time (CELERY_TIMEZONE). The crontab skips weekends;
+# a holiday falls on a weekday, so each task checks the business-day calendar itself. The hours come from
+# settings ("HH:MM"), read once Celery has loaded Django's configuration.
+
+
+def en_dias_habiles(hora_minuto: str) -> crontab:
+    hora, minuto = (int(parte) for parte in hora_minuto.split(":"))
+    return crontab(hour=hora, minute=minuto, day_of_week="mon-fri")
+
+
+@app.on_after_configure.connect
+def _programar_recordatorios(sender, **kwargs):
+    from django.conf import settings
+
+    sender.conf.beat_schedule.update(
+        {
+            # Idempotent and catching up on missed days, so a late run is harmless: no expiry.
+            "pqrs-barrer-recordatorios": {
+                "task": "pqrs.barrer_recordatorios",
+                "schedule": en_dias_habiles(settings.RECORDATORIOS_HORA),
+            },
+            "pqrs-enviar-resumenes-diarios": {
+                "task": "pqrs.enviar_resumenes_diarios",
+                "schedule": en_dias_habiles(settings.RECORDATORIOS_HORA_RESUMEN),
+                # A digest is for the start of the working day; one held back by an outage past the
+                # afternoon is dropped (the next business day's digest lists the same requests).
+                "options": {"expires": 8 * 60 * 60},
+            },
+        }
+    )

@@ -65,3 +65,43 @@ def apuntar_a_smtp_caido(settings):
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_TIMEOUT = 2
     return settings
+
+
+@contextmanager
+def trabajador_celery():
+    """A real Celery worker in this process, consuming from the real Redis on a queue of its own.
+
+    pytest-xdist runs several test processes against one Redis; a private queue keeps each process's
+    worker from taking another's tasks. Tasks published meanwhile (delay, send_task, beat's apply_entry)
+    go to that queue, being the default one. Skips (or fails under CI=true) without REDIS_URL.
+    """
+    import logging
+    from uuid import uuid4
+
+    from celery.contrib.testing.worker import start_worker
+
+    requiere_servicios(redis=True)
+    cola = f"test-{uuid4().hex}"
+    raiz = logging.getLogger()
+    nivel = raiz.level
+    try:
+        with (
+            configurar_celery(
+                task_always_eager=False,
+                task_default_queue=cola,
+                broker_url=settings.REDIS_URL,
+                worker_hijack_root_logger=False,
+            ),
+            start_worker(
+                app,
+                pool="solo",
+                perform_ping_check=False,
+                queues=[cola],
+                loglevel=logging.getLevelName(nivel),
+                shutdown_timeout=30,
+            ),
+        ):
+            yield cola
+    finally:
+        # The worker's logging setup sets the root level for the whole process.
+        raiz.setLevel(nivel)

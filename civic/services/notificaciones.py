@@ -64,7 +64,9 @@ def encolar_correo(
     )
     if objeto is not None:
         notificacion.objeto = objeto
-    notificacion.full_clean()
+    # The content type comes from get_for_model and a new row is pending, so the foreign-key and
+    # check-constraint queries of a full validation would only repeat what is already known.
+    notificacion.full_clean(exclude=["objeto_tipo"], validate_constraints=False)
     notificacion.save()
     transaction.on_commit(partial(_publicar, notificacion.pk))
     return notificacion

@@ -174,6 +174,10 @@ class Solicitud(models.Model):
         verbose_name = _("solicitud PQRS")
         verbose_name_plural = _("solicitudes PQRS")
         ordering = ["-radicada_en"]
+        # Ley 1581/2012 art. 4 lit. g: personal data and attachments only to staff who need them.
+        permissions = [
+            ("ver_datos_personales", _("Puede ver los datos personales y los adjuntos de las solicitudes")),
+        ]
         indexes = [
             models.Index(fields=["estado", "fecha_vencimiento"], name="pqrs_estado_vence_idx"),
             models.Index(fields=["dependencia", "estado", "fecha_vencimiento"], name="pqrs_dep_estado_idx"),
@@ -186,10 +190,23 @@ class Solicitud(models.Model):
             models.Index(fields=["fecha_vencimiento"], name="pqrs_vencimiento_idx"),
             models.Index(fields=["numero_documento"], name="pqrs_documento_idx"),
             models.Index(fields=["responsable", "estado"], name="pqrs_responsable_idx"),
+            # Admin changelist (newest first) filtered by year, and by the traffic light (running terms).
+            models.Index(fields=["anio", "-radicada_en"], name="pqrs_anio_radicada_idx"),
+            models.Index(
+                fields=["-radicada_en"],
+                condition=Q(estado__in=[Estado.RADICADA, Estado.ASIGNADA]),
+                name="pqrs_en_curso_radicada_idx",
+            ),
             models.Index(
                 fields=["publicada_hasta"],
                 condition=Q(publicada_hasta__isnull=False),
                 name="pqrs_publicadas_idx",
+            ),
+            # Art. 17 reminders: requests waiting on the petitioner, by the end of their month.
+            models.Index(
+                fields=["fecha_limite_ciudadano"],
+                condition=Q(estado=Estado.EN_ESPERA_CIUDADANO),
+                name="pqrs_espera_limite_idx",
             ),
         ]
         constraints = [
