@@ -1,18 +1,13 @@
 """A real Celery worker, consuming from the real Redis, delivers the outbox end to end."""
 
-import logging
 import time
-from uuid import uuid4
 
 import pytest
-from celery.contrib.testing.worker import start_worker
-from django.conf import settings as django_settings
 from django.db import transaction
 
-from civic.celery import app
 from civic.models import Notificacion
 from civic.services.notificaciones import barrer_pendientes, encolar_correo
-from tests.apoyo import BROKER_CAIDO, apuntar_a_smtp_caido, configurar_celery, requiere_servicios
+from tests.apoyo import BROKER_CAIDO, apuntar_a_smtp_caido, configurar_celery, trabajador_celery
 from tests.civic.test_notificaciones import PRUEBA, despues_de_la_gracia
 
 # The worker runs in another thread with its own database connection: it only sees committed rows.
@@ -23,36 +18,8 @@ LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
 
 @pytest.fixture
 def trabajador():
-    """Start a worker in this process on a queue of its own.
-
-    pytest-xdist runs several test processes against one Redis; a private queue keeps each process's
-    worker from taking another's tasks.
-    """
-    requiere_servicios(redis=True)
-    cola = f"test-{uuid4().hex}"
-    raiz = logging.getLogger()
-    nivel = raiz.level
-    try:
-        with (
-            configurar_celery(
-                task_always_eager=False,
-                task_default_queue=cola,
-                broker_url=django_settings.REDIS_URL,
-                worker_hijack_root_logger=False,
-            ),
-            start_worker(
-                app,
-                pool="solo",
-                perform_ping_check=False,
-                queues=[cola],
-                loglevel=logging.getLevelName(nivel),
-                shutdown_timeout=30,
-            ),
-        ):
-            yield
-    finally:
-        # The worker's logging setup sets the root level for the whole process.
-        raiz.setLevel(nivel)
+    with trabajador_celery():
+        yield
 
 
 @pytest.fixture
