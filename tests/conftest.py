@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import connections
 from django.test import override_settings
 
 from civic import calendario
@@ -26,6 +27,32 @@ def pytest_collection_modifyitems(items):
                 "serialized_rollback": True,
             }
             item.add_marker(pytest.mark.django_db(**opciones), append=False)
+
+
+_CONTENIDO_SERIALIZADO: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    # Keep the database's serialized seed data (see pytest_collection_modifyitems) outside the connection
+    # object: Playwright's sync API runs browser tests in a greenlet, where Django's context-local
+    # connection handler hands out a new connection without it, and later restores were silently skipped.
+    for conexion in connections.all(initialized_only=True):
+        if hasattr(conexion, "_test_serialized_contents"):
+            _CONTENIDO_SERIALIZADO[conexion.alias] = conexion._test_serialized_contents
+
+
+def _reponer_contenido_serializado():
+    for alias, contenido in _CONTENIDO_SERIALIZADO.items():
+        if not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contenido
+
+
+@pytest.fixture(autouse=True)
+def contenido_serializado_presente():
+    _reponer_contenido_serializado()
+    yield
+    _reponer_contenido_serializado()
 
 
 @pytest.fixture(scope="session", autouse=True)
