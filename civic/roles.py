@@ -66,11 +66,14 @@ def sincronizar_roles(apps, schema_editor=None):
     """
     from django.contrib.auth.management import create_permissions
 
-    # Permissions are normally created after migrate; make sure they exist now.
+    # Permissions are normally created after migrate; make sure they exist now. A migration's historical
+    # app configs have no models module, which create_permissions takes as "no models": stand one in, then
+    # put back whatever was there (the live registry must keep its own).
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        modulo = getattr(app_config, "models_module", None)
+        app_config.models_module = modulo or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = modulo
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

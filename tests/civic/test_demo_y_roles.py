@@ -47,3 +47,16 @@ def test_funcionario_de_demo_entra_al_admin(client, settings):
     assert client.login(username="funcionario", password=CONTRASENA_DEMO)
     respuesta = client.get("/admin/")
     assert respuesta.status_code == 200
+
+
+def test_sincronizar_roles_con_el_registro_vivo_no_lo_altera():
+    from django.apps import apps
+
+    from civic.roles import sincronizar_roles
+
+    antes = {config.label: config.models_module for config in apps.get_app_configs()}
+    sincronizar_roles(apps)
+    assert {config.label: config.models_module for config in apps.get_app_configs()} == antes
+    assert (
+        Group.objects.get(name=roles.COORDINACION_PQRS).permissions.filter(codename="view_solicitud").exists()
+    )

@@ -64,3 +64,28 @@ def revisar_accesibilidad():
             pytest.fail(f"axe encontró {len(violaciones)} violaciones en {page.url}:\n{detalle}")
 
     return revisar
+
+
+@pytest.fixture
+def sesion_de_personal(browser, browser_context_args):
+    """Returns an opener: `sesion_de_personal(usuario, clave)` logs a staff member in at /admin/login/ in a
+    browser context of their own (separate cookies from the citizen's `page`) and returns that page.
+
+    The contexts are closed at teardown.
+    """
+    contextos = []
+
+    def abrir(usuario, clave: str):
+        contexto = browser.new_context(**browser_context_args)
+        contextos.append(contexto)
+        pagina = contexto.new_page()
+        pagina.goto("/admin/login/?next=/admin/")
+        pagina.get_by_label("Nombre de usuario").fill(usuario.get_username())
+        pagina.get_by_label("Contraseña").fill(clave)
+        pagina.locator("#login-form").get_by_role("button").click()
+        pagina.wait_for_url("**/admin/")
+        return pagina
+
+    yield abrir
+    for contexto in contextos:
+        contexto.close()

@@ -1,6 +1,7 @@
-"""The citizen half of the PQRS acceptance journey, in Chromium, with an axe check on every public page.
+"""The PQRS acceptance journey in Chromium, with an axe check on every public page.
 
-Staff steps (assign, ask for information, answer) go through the services, as the admin would call them.
+The citizen files, tracks, completes and rates in one browser context; staff assign, ask for information
+and answer through the Django admin, each logged in at /admin/login/ in a context of their own.
 """
 
 import importlib
@@ -8,18 +9,21 @@ import re
 
 import pytest
 from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from civic.roles import COORDINACION_PQRS, FUNCIONARIO, sincronizar_roles
 from pqrs import services
-from pqrs.models import Calificacion, Solicitud
+from pqrs.models import Adjunto, Calificacion, Evento, Solicitud, TipoEvento
 from pqrs.workflow import Estado
 from tests.pqrs import archivos
-from tests.pqrs.factories import FuncionarioFactory, anonima
+from tests.pqrs.factories import DependenciaFactory, FuncionarioFactory, anonima
 from tests.pqrs.test_vistas_publicas import limpiar_limites
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 MOVIL = {"width": 360, "height": 740}
+CLAVE = "Clave-de-prueba-2026"
 
 
 def archivo_pdf(nombre: str) -> dict:
@@ -59,7 +63,41 @@ def llenar_formulario(page) -> None:
     page.get_by_label("Autorizo el tratamiento de mis datos personales").check()
 
 
-def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibilidad):
+def personal(rol: str, **campos):
+    """A staff member in a role group, with the permissions `civic.roles.ROLES` gives it, and a password.
+
+    The roles are synchronized again here: a browser test can start from a flushed database (see `entorno`),
+    without the groups and permissions the data migration made.
+    """
+    sincronizar_roles(django_apps)
+    usuario = FuncionarioFactory(**campos)
+    usuario.groups.add(Group.objects.get(name=rol))
+    usuario.set_password(CLAVE)
+    usuario.save(update_fields=["password"])
+    return usuario
+
+
+def abrir_en_admin(admin, radicado: str) -> None:
+    """From the changelist, search by radicado and open the request's page."""
+    admin.goto("/admin/pqrs/solicitud/")
+    admin.get_by_role("textbox", name="Buscar").fill(radicado)
+    admin.get_by_role("button", name="Buscar").click()
+    admin.get_by_role("link", name=radicado, exact=True).click()
+    expect(acciones_del_tramite(admin)).to_be_visible()
+
+
+def acciones_del_tramite(admin):
+    return admin.get_by_role("region", name="Acciones del trámite")
+
+
+def registrado(admin, accion: str, radicado: str) -> None:
+    """The admin came back to the request with its success message."""
+    expect(admin.locator(".messagelist .success")).to_have_text(
+        f"Se registró «{accion}» en la solicitud {radicado}."
+    )
+
+
+def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibilidad, sesion_de_personal):
     # Home → filing form.
     page.goto("/")
     page.get_by_role("navigation", name="Menú principal").get_by_role("link", name="Radicar PQRS").click()
@@ -97,12 +135,34 @@ def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibili
     expect(page.get_by_role("link", name=re.compile("foto-poste.pdf"))).to_be_visible()
     revisar_accesibilidad(page)
 
-    # Staff assign it and ask for more information (Ley 1755/2015 art. 17).
+    # Coordinación PQRS assigns it to a dependencia and a funcionario there, in the admin.
     solicitud = Solicitud.objects.get(radicado=radicado)
-    funcionario = FuncionarioFactory()
-    services.asignar(solicitud=solicitud, dependencia=funcionario.dependencia, actor=funcionario)
-    services.solicitar_informacion(
-        solicitud=solicitud, requerimiento="Indique el número del poste.", actor=funcionario
+    dependencia = DependenciaFactory(nombre="Secretaría de Infraestructura", sigla="SINF")
+    funcionario = personal(FUNCIONARIO, dependencia=dependencia, first_name="Ana", last_name="Gómez")
+    coordinadora = personal(COORDINACION_PQRS, dependencia=None, first_name="Carmen", last_name="Ríos")
+
+    admin = sesion_de_personal(coordinadora, CLAVE)
+    abrir_en_admin(admin, radicado)
+    expect(acciones_del_tramite(admin)).to_contain_text("Estado actual: Radicada")
+    acciones_del_tramite(admin).get_by_role("link", name="Asignar o reasignar").click()
+    admin.get_by_label("Dependencia").select_option(label=str(dependencia))
+    admin.get_by_label("Responsable").select_option(label="Ana Gómez — SINF")
+    admin.get_by_label("Nota interna").fill("Alumbrado público: le corresponde a Infraestructura.")
+    admin.get_by_role("button", name="Asignar").click()
+    registrado(admin, "Asignar o reasignar", radicado)
+    expect(acciones_del_tramite(admin)).to_contain_text("Estado actual: En trámite")
+
+    # The funcionario, in a session of their own, finds it in their dependencia's list and asks the
+    # petitioner for more information (Ley 1755/2015 art. 17).
+    tramite = sesion_de_personal(funcionario, CLAVE)
+    abrir_en_admin(tramite, radicado)
+    expect(acciones_del_tramite(tramite)).to_contain_text("Estado actual: En trámite")
+    acciones_del_tramite(tramite).get_by_role("link", name="Solicitar información al peticionario").click()
+    tramite.get_by_label("Información que falta").fill("Indique el número del poste.")
+    tramite.get_by_role("button", name="Enviar requerimiento").click()
+    registrado(tramite, "Solicitar información al peticionario", radicado)
+    expect(acciones_del_tramite(tramite)).to_contain_text(
+        "Estado actual: En espera de información del peticionario"
     )
 
     page.reload()
@@ -115,12 +175,30 @@ def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibili
     expect(page.get_by_role("status").filter(has_text="Recibimos su información")).to_be_visible()
     expect(page.locator("#estado-solicitud")).to_have_text("En trámite")
 
-    # Staff answer; the citizen reads it and rates the service, once.
-    solicitud.refresh_from_db()
-    services.responder(solicitud=solicitud, texto="Cambiamos la luminaria del poste 4471.", actor=funcionario)
+    # The funcionario sees what the citizen sent and answers, with a document.
+    tramite.reload()
+    expect(acciones_del_tramite(tramite)).to_contain_text("Estado actual: En trámite")
+    linea = tramite.get_by_role("region", name="Línea de tiempo")
+    expect(linea).to_contain_text("Información recibida del peticionario")
+    expect(linea).to_contain_text("Es el poste 4471.")
+    expect(linea.get_by_role("link", name="poste-4471.pdf")).to_be_visible()
+    acciones_del_tramite(tramite).get_by_role("link", name="Responder").click()
+    tramite.get_by_label(re.compile(r"^Respuesta\b")).fill("Cambiamos la luminaria del poste 4471.")
+    tramite.get_by_label("Sentido").select_option(label="Se accede a lo pedido")
+    tramite.get_by_label("Documentos de la respuesta").set_input_files(archivo_pdf("orden-trabajo-4471.pdf"))
+    tramite.get_by_role("button", name="Responder").click()
+    registrado(tramite, "Responder", radicado)
+    expect(acciones_del_tramite(tramite)).to_contain_text("Estado actual: Respondida")
+
+    # The citizen reads the answer and its document, and rates the service, once.
     page.reload()
     expect(page.locator("#estado-solicitud")).to_have_text("Respondida")
     expect(page.get_by_text("Cambiamos la luminaria del poste 4471.")).to_be_visible()
+    documento = page.get_by_role("link", name=re.compile("orden-trabajo-4471.pdf"))
+    expect(documento).to_be_visible()
+    descarga = page.request.get(documento.get_attribute("href"))
+    assert descarga.ok
+    assert descarga.body() == archivos.pdf_bytes()
     revisar_accesibilidad(page)
     encuesta = page.get_by_role("group", name=re.compile("satisfecho está"))
     encuesta.get_by_label("4 – Satisfecho").check()
@@ -131,6 +209,18 @@ def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibili
     assert Calificacion.objects.get(solicitud=solicitud).puntaje == 4
     solicitud.refresh_from_db()
     assert solicitud.estado == Estado.RESPONDIDA
+    assert (solicitud.dependencia, solicitud.responsable) == (dependencia, funcionario)
+    eventos = Evento.objects.filter(solicitud=solicitud).order_by("momento", "id")
+    assert [(e.tipo, e.actor) for e in eventos] == [
+        (TipoEvento.RADICADA, None),
+        (TipoEvento.ASIGNADA, coordinadora),
+        (TipoEvento.REQUERIMIENTO_INFORMACION, funcionario),
+        (TipoEvento.INFORMACION_RECIBIDA, None),
+        (TipoEvento.RESPONDIDA, funcionario),
+        (TipoEvento.CALIFICADA, None),
+    ]
+    respuesta = Adjunto.objects.get(solicitud=solicitud, nombre_original="orden-trabajo-4471.pdf")
+    assert respuesta.publico and respuesta.evento.tipo == TipoEvento.RESPONDIDA
 
     # Published answers (CPACA art. 69).
     publicada = anonima()
