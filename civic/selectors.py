@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import QuerySet
 
-from civic.models import Notificacion
+from civic.models import Comuna, Notificacion
 
 
 def notificaciones_de(objeto: models.Model) -> QuerySet[Notificacion]:
@@ -12,3 +12,8 @@ def notificaciones_de(objeto: models.Model) -> QuerySet[Notificacion]:
     return Notificacion.objects.filter(
         objeto_tipo=ContentType.objects.get_for_model(objeto), objeto_id=objeto.pk
     ).order_by("-creada", "-id")
+
+
+def comunas() -> QuerySet[Comuna]:
+    """Comunas and corregimientos in the order people look for them (urban by number, then rural)."""
+    return Comuna.objects.order_by("tipo", "numero")

@@ -6,9 +6,9 @@ from django.core.validators import RegexValidator
 from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
-from civic.models import Comuna
-from pqrs import archivos, config
-from pqrs.models import CanalRespuesta, CondicionPoblacional, Modalidad, TipoDocumento, TipoPersona
+from civic.selectors import comunas
+from pqrs import archivos, config, selectors
+from pqrs.models import CanalRespuesta, TipoDocumento, TipoPersona
 from pqrs.models.solicitud import DESCRIPCION_MAX
 
 COMENTARIO_MAX = 2000
@@ -98,7 +98,7 @@ class RadicarForm(FormularioPublico):
 
     tipo = CampoModalidad(
         label=_("Tipo de solicitud"),
-        queryset=Modalidad.objects.filter(activa=True).order_by("orden", "nombre"),
+        queryset=selectors.modalidades_activas(),
         to_field_name="codigo",
         empty_label=None,
         widget=forms.RadioSelect,
@@ -172,7 +172,7 @@ class RadicarForm(FormularioPublico):
     )
     comuna = forms.ModelChoiceField(
         label=_("Comuna o corregimiento"),
-        queryset=Comuna.objects.order_by("tipo", "numero"),
+        queryset=comunas(),
         required=False,
         empty_label=_("Seleccione…"),
         help_text=_("Dónde ocurre lo que nos cuenta o dónde vive."),
@@ -190,7 +190,7 @@ class RadicarForm(FormularioPublico):
     # Ley 1581/2012 arts. 5-6: sensitive data, always optional.
     condiciones = forms.ModelMultipleChoiceField(
         label=_("Condiciones poblacionales"),
-        queryset=CondicionPoblacional.objects.filter(activa=True).order_by("orden", "nombre"),
+        queryset=selectors.condiciones_activas(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_(

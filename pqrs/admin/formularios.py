@@ -8,15 +8,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from civic.models import Comuna, Dependencia, Usuario
+from civic.models import Dependencia, Usuario
+from civic.selectors import comunas
 from civic.sitio.politica import POLITICA_DATOS_VERSION
-from pqrs import services
+from pqrs import selectors, services
 from pqrs.forms import CampoVariosArchivos
 from pqrs.models import (
     Canal,
     CanalRespuesta,
-    CondicionPoblacional,
-    Modalidad,
     SentidoRespuesta,
     Solicitud,
     TipoDocumento,
@@ -316,7 +315,7 @@ class RadicacionVentanillaForm(forms.Form):
     """A petition received in person, by phone or by letter, recorded by Ventanilla."""
 
     canal = forms.ChoiceField(label=_("Canal de recepción"), choices=CANALES_VENTANILLA)
-    modalidad = forms.ModelChoiceField(label=_("Tipo de solicitud"), queryset=Modalidad.objects.none())
+    modalidad = forms.ModelChoiceField(label=_("Tipo de solicitud"), queryset=selectors.modalidades_activas())
     asunto = forms.CharField(label=_("Asunto"), max_length=200)
     descripcion = forms.CharField(label=_("Descripción (lo que pide el peticionario)"), widget=_TEXTO)
     anonima = forms.BooleanField(
@@ -333,16 +332,14 @@ class RadicacionVentanillaForm(forms.Form):
     correo = forms.EmailField(label=_("Correo electrónico"), required=False)
     telefono = forms.CharField(label=_("Teléfono"), max_length=30, required=False)
     direccion = forms.CharField(label=_("Dirección"), max_length=200, required=False)
-    comuna = forms.ModelChoiceField(
-        label=_("Comuna o corregimiento"), queryset=Comuna.objects.none(), required=False
-    )
+    comuna = forms.ModelChoiceField(label=_("Comuna o corregimiento"), queryset=comunas(), required=False)
     barrio = forms.CharField(label=_("Barrio o vereda"), max_length=120, required=False)
     canal_respuesta = forms.ChoiceField(
         label=_("Medio de respuesta"), choices=[("", "—"), *CanalRespuesta.choices], required=False
     )
     condiciones = forms.ModelMultipleChoiceField(
         label=_("Condiciones declaradas (opcional)"),
-        queryset=CondicionPoblacional.objects.none(),
+        queryset=selectors.condiciones_activas(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Datos sensibles: responderlas es voluntario (Ley 1581 de 2012, art. 6)."),
@@ -359,12 +356,6 @@ class RadicacionVentanillaForm(forms.Form):
         % {"version": POLITICA_DATOS_VERSION},
     )
     archivos = CampoVariosArchivos(label=_("Documentos entregados"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["modalidad"].queryset = Modalidad.objects.filter(activa=True)
-        self.fields["comuna"].queryset = Comuna.objects.order_by("tipo", "numero")
-        self.fields["condiciones"].queryset = CondicionPoblacional.objects.filter(activa=True)
 
     def clean(self):
         datos = super().clean()

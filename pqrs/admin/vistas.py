@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from civic import calendario
 from civic.selectors import notificaciones_de
 from pqrs import exportar as csv_exportar
+from pqrs import selectors
 from pqrs.models import Adjunto, Canal, Solicitud, TipoEvento
 from pqrs.workflow import TransicionInvalida, acciones_permitidas, verificar_transicion
 
@@ -172,12 +173,7 @@ def radicar(model_admin, request):
 def constancia(model_admin, request, pk: int):
     """Printable constancia of a filing (Decreto 1166 de 2016), for the clerk who recorded it or staff
     in scope. The consultation code is shown once, right after filing."""
-    solicitud = (
-        Solicitud.objects.select_related("modalidad", "comuna")
-        .prefetch_related("eventos__actor")
-        .filter(pk=pk)
-        .first()
-    )
+    solicitud = selectors.solicitud_para_constancia(pk)
     if solicitud is None:
         raise Http404
     radicacion = next((e for e in solicitud.eventos.all() if e.tipo == TipoEvento.RADICADA), None)

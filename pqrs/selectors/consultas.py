@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from civic import calendario
 from civic.models import Usuario
 from civic.roles import COORDINACION_PQRS
-from pqrs.models import Adjunto, Evento, Solicitud, TipoEvento
+from pqrs.models import Adjunto, CondicionPoblacional, Evento, Modalidad, Solicitud, TipoEvento
 from pqrs.workflow import EN_CURSO, Estado
 
 
@@ -148,3 +148,22 @@ def semaforo(solicitud: Solicitud, hoy: date | None = None) -> Semaforo:
 def solicitud_para_peticionario(pk: int) -> Solicitud | None:
     """The request behind a petitioner's verified session, with what their pages show."""
     return Solicitud.objects.select_related("modalidad", "calificacion").filter(pk=pk).first()
+
+
+def modalidades_activas() -> QuerySet[Modalidad]:
+    """The modalities a new request may take, in the catalogue's order (public form and Ventanilla)."""
+    return Modalidad.objects.filter(activa=True)
+
+
+def condiciones_activas() -> QuerySet[CondicionPoblacional]:
+    return CondicionPoblacional.objects.filter(activa=True)
+
+
+def solicitud_para_constancia(pk: int) -> Solicitud | None:
+    """A request with what its constancia prints (Decreto 1166 de 2016); the caller checks scope."""
+    return (
+        Solicitud.objects.select_related("modalidad", "comuna")
+        .prefetch_related("eventos__actor")
+        .filter(pk=pk)
+        .first()
+    )
