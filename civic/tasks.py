@@ -8,6 +8,9 @@ from civic.services import notificaciones
 @shared_task(bind=True, name="civic.entregar_notificacion", acks_late=True, max_retries=None)
 def entregar_notificacion_task(self, notificacion_id: int) -> None:
     # The row counts the attempts (NOTIFICACIONES_MAX_INTENTOS), so Celery's own retry limit is off.
+    # Never wrap this in a transaction: the service claims and marks the row in transactions of its own and
+    # talks to the mail server between them. A redelivered task (acks_late) finds the row `enviando` or sent
+    # and does nothing; a claim whose worker died is re-queued by the sweep.
     try:
         notificaciones.entregar_notificacion(notificacion_id=notificacion_id)
     except notificaciones.EntregaAplazada as aplazada:

@@ -11,7 +11,11 @@ from civic.services import notificaciones as servicio
 
 @admin.register(Notificacion)
 class NotificacionAdmin(admin.ModelAdmin):
-    """The outbox, read-only: services write the rows; staff can only put failed mail back in the queue."""
+    """The outbox, read-only: services write the rows; staff can only put unsent mail back in the queue.
+
+    `Enviando` means a worker claimed the row and has not recorded the outcome yet; one that stays so past
+    NOTIFICACIONES_ENVIANDO_TIMEOUT is re-queued by the sweep, or by staff with the action below.
+    """
 
     list_display = (
         "creada",
@@ -34,6 +38,7 @@ class NotificacionAdmin(admin.ModelAdmin):
         "intentos",
         "ultimo_error",
         "proximo_intento",
+        "reclamada_en",
         "creada",
         "enviada_en",
         "objeto_enlace",

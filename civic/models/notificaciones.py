@@ -10,12 +10,17 @@ from django.utils.translation import gettext_lazy as _
 class Notificacion(models.Model):
     """One e-mail in the outbox, written in the caller's transaction and delivered by a Celery task.
 
-    The row is the source of truth: a lost enqueue (broker down) is picked up by the periodic sweep,
-    and the row's state makes delivery at-most-once.
+    The row is the source of truth: a lost enqueue (broker down) is picked up by the periodic sweep.
+    Delivery is at-least-once with a stable Message-ID: a worker claims the row (`enviando`, with
+    `reclamada_en`) in one short transaction, talks to the mail server outside any transaction, and marks
+    the outcome in another. A row left `enviando` past NOTIFICACIONES_ENVIANDO_TIMEOUT (the process died in
+    between) goes back to the queue, so a duplicate is possible only when the process dies between the
+    server's accept and the mark's commit, and it carries the same Message-ID as the first copy.
     """
 
     class Estado(models.TextChoices):
         PENDIENTE = "pendiente", _("Pendiente")
+        ENVIANDO = "enviando", _("Enviando")
         ENVIADA = "enviada", _("Enviada")
         FALLIDA = "fallida", _("Fallida")
 
@@ -33,6 +38,8 @@ class Notificacion(models.Model):
     ultimo_error = models.TextField(_("último error"), blank=True)
     proximo_intento = models.DateTimeField(_("próximo intento"), default=timezone.now)
     creada = models.DateTimeField(_("creada"), auto_now_add=True)
+    # When a worker claimed the row to send it; the sweep re-queues a claim older than the timeout.
+    reclamada_en = models.DateTimeField(_("reclamada en"), null=True, blank=True)
     enviada_en = models.DateTimeField(_("enviada en"), null=True, blank=True)
     # What the message is about (a request, a council commitment…), so each admin page can list its mail.
     objeto_tipo = models.ForeignKey(ContentType, on_delete=models.PROTECT, null=True, blank=True)
@@ -49,6 +56,11 @@ class Notificacion(models.Model):
                 condition=Q(estado="pendiente"),
                 name="notificacion_pendientes_idx",
             ),
+            models.Index(
+                fields=["reclamada_en"],
+                condition=Q(estado="enviando"),
+                name="notificacion_enviando_idx",
+            ),
             models.Index(fields=["objeto_tipo", "objeto_id"], name="notificacion_objeto_idx"),
             models.Index(fields=["estado", "-creada"], name="notificacion_estado_idx"),
         ]
@@ -56,6 +68,11 @@ class Notificacion(models.Model):
             models.CheckConstraint(
                 condition=Q(estado="enviada", enviada_en__isnull=False) | ~Q(estado="enviada"),
                 name="notificacion_enviada_tiene_fecha",
+            ),
+            # A claim without its time would never be recovered by the sweep.
+            models.CheckConstraint(
+                condition=Q(estado="enviando", reclamada_en__isnull=False) | ~Q(estado="enviando"),
+                name="notificacion_enviando_tiene_fecha",
             ),
         ]
 

@@ -2,18 +2,28 @@
 
 A notification row is written in the caller's transaction and a Celery task is enqueued after commit.
 The row, not the broker, is the source of truth: if the enqueue is lost (Redis down, worker killed), the
-periodic sweep finds the row still pending and enqueues it again. Delivery locks the pending row, so a
-message is sent at most once however many tasks carry its id.
+periodic sweep finds the row still pending and enqueues it again.
+
+Delivery is at-least-once with a stable Message-ID. It never talks to the mail server inside a database
+transaction: a short transaction claims the due pending row (`enviando`, `reclamada_en`), the message is
+sent with no transaction open, and a second short transaction marks it sent (or records the failure).
+However many tasks carry a row's id, only one claims it. A duplicate is possible only when the process
+dies (or the mark's commit fails) between the mail server's accept and the mark's commit: the row stays
+`enviando`, the sweep re-queues it after NOTIFICACIONES_ENVIANDO_TIMEOUT seconds, and the second copy
+carries the same Message-ID as the first, so mail servers and people can recognise it.
 """
 
 import logging
 import smtplib
-from datetime import datetime, timedelta
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from functools import partial
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.utils import DNS_NAME
 from django.db import models, transaction
 from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError
@@ -88,43 +98,95 @@ def _publicar(notificacion_id: int) -> bool:
 
 
 def entregar_notificacion(*, notificacion_id: int) -> None:
-    """Send one pending notification, at most once.
+    """Send one due pending notification: at-least-once delivery with a stable Message-ID.
 
-    Does nothing when the row is no longer pending or another worker holds it. A transient failure is
-    recorded on the row and then raised as `EntregaAplazada` (after the transaction commits, so the
-    record survives) unless the attempts are used up, in which case the row is left failed.
+    Three steps, so that no database transaction is open while the mail server is talked to (a slow server
+    would hold a connection, and a commit failing after the send would leave the row pending to be sent
+    again): claim the row (`enviando`) in a short transaction, send outside any transaction, mark the
+    outcome in another short transaction. Both transactions are durable, so calling this inside the caller's
+    transaction is refused (RuntimeError) instead of silently sending inside it.
+
+    Does nothing when the row is not pending, not yet due, or another worker holds it. A transient failure
+    is recorded on the row and then raised as `EntregaAplazada` unless the attempts are used up, in which
+    case the row is left failed. If the process dies (or the mark fails) after the claim, the row stays
+    `enviando` until the sweep re-queues it (NOTIFICACIONES_ENVIANDO_TIMEOUT); the message may then be
+    sent twice, both copies with the same Message-ID.
     """
-    espera = _intentar_entrega(notificacion_id)
-    if espera is not None:
-        raise EntregaAplazada(espera)
+    reclamada = _reclamar(notificacion_id)
+    if reclamada is None:
+        return
+    try:
+        mensaje = _construir_mensaje(reclamada)
+    except (TemplateDoesNotExist, TemplateSyntaxError) as error:
+        # A broken or missing template fails the same way every time: no point in retrying.
+        _marcar_fallo(reclamada, error, definitivo=True)
+        return
+    try:
+        mensaje.send(fail_silently=False)
+    except ERRORES_TRANSITORIOS as error:
+        definitivo = reclamada.intentos + 1 >= settings.NOTIFICACIONES_MAX_INTENTOS
+        espera = _marcar_fallo(reclamada, error, definitivo=definitivo)
+        if espera is not None:
+            raise EntregaAplazada(espera) from error
+        return
+    _marcar_enviada(reclamada)
 
 
-@transaction.atomic
-def _intentar_entrega(notificacion_id: int) -> int | None:
+@transaction.atomic(durable=True)
+def _reclamar(notificacion_id: int) -> Notificacion | None:
+    """Take the due pending row for this worker (`enviando`) and commit at once; None if not ours to send."""
+    ahora = timezone.now()
     notificacion = (
         Notificacion.objects.select_for_update(skip_locked=True)
-        .filter(pk=notificacion_id, estado=Notificacion.Estado.PENDIENTE)
+        .filter(pk=notificacion_id, estado=Notificacion.Estado.PENDIENTE, proximo_intento__lte=ahora)
         .first()
     )
     if notificacion is None:
         return None
-    try:
-        mensaje = _construir_mensaje(notificacion)
-    except (TemplateDoesNotExist, TemplateSyntaxError) as error:
-        # A broken or missing template fails the same way every time: no point in retrying.
-        _registrar_fallo(notificacion, error, definitivo=True)
-        return None
-    try:
-        mensaje.send(fail_silently=False)
-    except ERRORES_TRANSITORIOS as error:
-        definitivo = notificacion.intentos + 1 >= settings.NOTIFICACIONES_MAX_INTENTOS
-        return _registrar_fallo(notificacion, error, definitivo=definitivo)
+    notificacion.estado = Notificacion.Estado.ENVIANDO
+    notificacion.reclamada_en = ahora
+    # Both values are set right here and valid by construction: a full validation would only add queries.
+    notificacion.save(update_fields=["estado", "reclamada_en"])
+    return notificacion
+
+
+@transaction.atomic(durable=True)
+def _marcar_enviada(reclamada: Notificacion) -> None:
+    """Record that the mail server accepted the message and erase the reserved context."""
+    notificacion = Notificacion.objects.select_for_update().get(pk=reclamada.pk)
+    if notificacion.estado == Notificacion.Estado.ENVIADA:
+        # A copy sent after a re-queue got here first; the first date of delivery stands.
+        return
+    # Whatever the row says now (re-queued by the sweep or by staff after a slow send), this message was
+    # accepted: recording it keeps another copy from going out.
     notificacion.estado = Notificacion.Estado.ENVIADA
     notificacion.enviada_en = timezone.now()
+    notificacion.reclamada_en = None
     notificacion.ultimo_error = ""
     notificacion.contexto_reservado = {}
     _guardar(notificacion)
-    return None
+
+
+@transaction.atomic(durable=True)
+def _marcar_fallo(reclamada: Notificacion, error: Exception, *, definitivo: bool) -> int | None:
+    """Record a failed attempt on a row this worker still holds; return the back-off as `_registrar_fallo`."""
+    notificacion = (
+        Notificacion.objects.select_for_update()
+        .filter(pk=reclamada.pk, estado=Notificacion.Estado.ENVIANDO, reclamada_en=reclamada.reclamada_en)
+        .first()
+    )
+    if notificacion is None:
+        # The claim expired and the row was re-queued (sweep or staff): its new holder decides.
+        logger.warning("Notificación %s: fallo de un envío ya reasignado: %s", reclamada.pk, error)
+        return None
+    return _registrar_fallo(notificacion, error, definitivo=definitivo)
+
+
+def _mensaje_id(notificacion: Notificacion) -> str:
+    """The Message-ID of this row's e-mail: the same for every copy, so a re-send is recognisable."""
+    dominio = urlsplit(settings.MUNICIPIO.get("sitio") or "").hostname or str(DNS_NAME)
+    creada = notificacion.creada.astimezone(UTC)
+    return f"<notificacion-{notificacion.pk}.{creada:%Y%m%d%H%M%S%f}@{dominio}>"
 
 
 def _construir_mensaje(notificacion: Notificacion) -> EmailMultiAlternatives:
@@ -137,6 +199,7 @@ def _construir_mensaje(notificacion: Notificacion) -> EmailMultiAlternatives:
         body=_renderizar_texto(f"{notificacion.plantilla}.txt", contexto),
         to=[notificacion.destinatario],
         reply_to=[settings.MUNICIPIO["correo"]],
+        headers={"Message-ID": _mensaje_id(notificacion)},
     )
     try:
         html = get_template(f"{notificacion.plantilla}.html")
@@ -151,17 +214,26 @@ def _renderizar_texto(nombre: str, contexto: dict) -> str:
     return get_template(nombre).template.render(Context(contexto, autoescape=False))
 
 
-def _registrar_fallo(notificacion: Notificacion, error: Exception, *, definitivo: bool) -> int | None:
+def _registrar_fallo(
+    notificacion: Notificacion, error: Exception | str, *, definitivo: bool, espera_base: int | None = None
+) -> int | None:
     """Count the attempt; return the back-off in seconds, or None when the row is now failed."""
     notificacion.intentos += 1
-    notificacion.ultimo_error = f"{type(error).__name__}: {error}"[:2000]
+    texto = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    notificacion.ultimo_error = texto[:2000]
+    notificacion.reclamada_en = None
     if definitivo:
         notificacion.estado = Notificacion.Estado.FALLIDA
+        # The secrets were only kept to be delivered; a failed delivery must not keep them either.
+        notificacion.contexto_reservado = {}
         espera = None
         logger.error("Notificación %s fallida: %s", notificacion.pk, notificacion.ultimo_error)
     else:
+        notificacion.estado = Notificacion.Estado.PENDIENTE
         # Exponential back-off, so a mail server that is down is not hammered.
-        espera = settings.NOTIFICACIONES_ESPERA_BASE * 2 ** (notificacion.intentos - 1)
+        if espera_base is None:
+            espera_base = settings.NOTIFICACIONES_ESPERA_BASE
+        espera = espera_base * 2 ** (notificacion.intentos - 1)
         notificacion.proximo_intento = timezone.now() + timedelta(seconds=espera)
         logger.warning(
             "Notificación %s aplazada %s s: %s", notificacion.pk, espera, notificacion.ultimo_error
@@ -178,6 +250,7 @@ def _guardar(notificacion: Notificacion) -> None:
             "intentos",
             "ultimo_error",
             "proximo_intento",
+            "reclamada_en",
             "enviada_en",
             "contexto_reservado",
         ]
@@ -186,7 +259,10 @@ def _guardar(notificacion: Notificacion) -> None:
 
 @transaction.atomic
 def reenviar(*, notificacion: Notificacion, actor: Usuario) -> Notificacion:
-    """Put a failed (or stuck pending) notification back in the queue with a fresh count of attempts."""
+    """Put a failed (or stuck pending or sending) notification back in the queue with fresh attempts.
+
+    A failed row has lost its reserved context: it is re-sent without it, as its template allows.
+    """
     notificacion = Notificacion.objects.select_for_update().get(pk=notificacion.pk)
     if notificacion.estado == Notificacion.Estado.ENVIADA:
         # Sent mail is proof that the person was notified; sending it again would blur that record.
@@ -194,6 +270,8 @@ def reenviar(*, notificacion: Notificacion, actor: Usuario) -> Notificacion:
     notificacion.estado = Notificacion.Estado.PENDIENTE
     notificacion.intentos = 0
     notificacion.proximo_intento = timezone.now()
+    # A worker still holding an old claim can no longer record a failure over this one.
+    notificacion.reclamada_en = None
     _guardar(notificacion)
     logger.info("Notificación %s puesta de nuevo en cola por %s", notificacion.pk, actor)
     transaction.on_commit(partial(_publicar, notificacion.pk))
@@ -201,32 +279,82 @@ def reenviar(*, notificacion: Notificacion, actor: Usuario) -> Notificacion:
 
 
 def barrer_pendientes(*, ahora: datetime | None = None, lote: int = 500) -> int:
-    """Enqueue every pending row whose enqueue was lost or whose retry is overdue; return how many.
+    """Enqueue every row whose enqueue was lost, whose retry is due or whose claim expired; return how many.
+
+    A row left `enviando` longer than NOTIFICACIONES_ENVIANDO_TIMEOUT seconds was claimed by a worker that
+    died (or could not record the outcome): it goes back to pending, counting the attempt, and is
+    enqueued again; it may already have reached the mail server, so the copy carries the same Message-ID.
 
     Rows go through the delivery task rather than being sent here, so one slow or failing mail server
     does not stall the sweep and each delivery keeps its own retries. A row that gets enqueued twice
-    (sweep and a late retry) is still sent once: delivery locks it and re-checks its state.
+    (sweep and a late retry) is still claimed once: delivery locks it and re-checks its state.
     """
     ahora = ahora or timezone.now()
+    encoladas, broker_caido = _recuperar_reclamos_vencidos(ahora=ahora, lote=lote)
+    if broker_caido:
+        return encoladas
     # The grace keeps the sweep from racing the normal on-commit enqueue of a fresh row.
     vencidas = Notificacion.objects.filter(
         estado=Notificacion.Estado.PENDIENTE, proximo_intento__lte=ahora - GRACIA_BARRIDO
     ).order_by("proximo_intento", "pk")
-    encoladas = 0
-    cursor = None
-    while True:
-        # Keyset pagination over the partial index of pending rows (notificacion_pendientes_idx).
-        pagina = vencidas
-        if cursor is not None:
-            pagina = pagina.filter(
-                Q(proximo_intento__gt=cursor[0]) | Q(proximo_intento=cursor[0], pk__gt=cursor[1])
-            )
-        filas = list(pagina.values_list("proximo_intento", "pk")[:lote])
+    # Keyset pagination over the partial index of pending rows (notificacion_pendientes_idx).
+    for filas in _paginas(vencidas, "proximo_intento", lote):
         for _proximo, notificacion_id in filas:
             if not _publicar(notificacion_id):
                 # The broker is down: the next sweep tries again.
                 return encoladas
             encoladas += 1
+    return encoladas
+
+
+def _recuperar_reclamos_vencidos(*, ahora: datetime, lote: int) -> tuple[int, bool]:
+    """Re-queue expired `enviando` claims; return how many were enqueued and whether the broker failed."""
+    limite = ahora - timedelta(seconds=getattr(settings, "NOTIFICACIONES_ENVIANDO_TIMEOUT", 600))
+    vencidos = Notificacion.objects.filter(
+        estado=Notificacion.Estado.ENVIANDO, reclamada_en__lte=limite
+    ).order_by("reclamada_en", "pk")
+    encoladas = 0
+    # Keyset pagination over the partial index of claimed rows (notificacion_enviando_idx).
+    for filas in _paginas(vencidos, "reclamada_en", lote):
+        for notificacion_id in _devolver_a_la_cola([pk for _reclamada, pk in filas], limite=limite):
+            if not _publicar(notificacion_id):
+                # The row is pending again: the pending sweep enqueues it once the broker is back.
+                return encoladas, True
+            encoladas += 1
+    return encoladas, False
+
+
+@transaction.atomic
+def _devolver_a_la_cola(ids: list[int], *, limite: datetime) -> list[int]:
+    """Re-queue the expired claims among `ids` (counting the attempt); return the ones now pending."""
+    pendientes = []
+    # Re-checked under the lock: a worker that marked its row meanwhile keeps its outcome.
+    filas = Notificacion.objects.select_for_update(skip_locked=True).filter(
+        pk__in=ids, estado=Notificacion.Estado.ENVIANDO, reclamada_en__lte=limite
+    )
+    for notificacion in filas.order_by("pk"):
+        definitivo = notificacion.intentos + 1 >= settings.NOTIFICACIONES_MAX_INTENTOS
+        motivo = _("Entrega interrumpida sin confirmación del envío (reclamada en %(reclamada)s).") % {
+            "reclamada": notificacion.reclamada_en.isoformat()
+        }
+        # No back-off: the attempt did not fail at the mail server, it was cut short.
+        if _registrar_fallo(notificacion, motivo, definitivo=definitivo, espera_base=0) is not None:
+            pendientes.append(notificacion.pk)
+    return pendientes
+
+
+def _paginas(consulta: models.QuerySet, campo: str, lote: int) -> Iterator[list[tuple]]:
+    """Yield `(campo, pk)` pages of a query ordered by `campo, pk`, by keyset rather than offset."""
+    cursor = None
+    while True:
+        pagina = consulta
+        if cursor is not None:
+            pagina = pagina.filter(
+                Q(**{f"{campo}__gt": cursor[0]}) | Q(**{campo: cursor[0], "pk__gt": cursor[1]})
+            )
+        filas = list(pagina.values_list(campo, "pk")[:lote])
+        if filas:
+            yield filas
         if len(filas) < lote:
-            return encoladas
+            return
         cursor = filas[-1]

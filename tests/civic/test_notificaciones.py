@@ -1,9 +1,12 @@
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
+from django.core.mail.backends import locmem
+from django.db import OperationalError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
@@ -12,6 +15,7 @@ from django_celery_beat.schedulers import DatabaseScheduler
 from civic import roles
 from civic.celery import app
 from civic.models import Notificacion
+from civic.services import notificaciones
 from civic.services.notificaciones import (
     EntregaAplazada,
     barrer_pendientes,
@@ -26,6 +30,23 @@ pytestmark = pytest.mark.django_db
 
 PRUEBA = "civic/emails/prueba"
 LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+ANOTADOR = f"{__name__}.CorreoQueAnotaTransacciones"
+
+
+class CorreoQueAnotaTransacciones(locmem.EmailBackend):
+    """The test outbox, noting on every send whether a database transaction was open at that moment."""
+
+    en_transaccion: list[bool] = []
+
+    def send_messages(self, messages):
+        self.en_transaccion.append(transaction.get_connection().in_atomic_block)
+        return super().send_messages(messages)
+
+
+def mensaje_id(correo) -> str:
+    # The header the service sets and the one the serialised message carries must be the same.
+    assert correo.message()["Message-ID"] == correo.extra_headers["Message-ID"]
+    return correo.extra_headers["Message-ID"]
 
 
 def despues_de_la_gracia():
@@ -71,9 +92,13 @@ def test_se_escribe_y_se_entrega_una_vez_firmada_por_el_municipio(
     assert tipo == "text/html"
     assert "Ana &amp; Cía" in html
     assert correo.reply_to == [django_settings.MUNICIPIO["correo"]]
+    dominio = urlsplit(django_settings.MUNICIPIO["sitio"]).hostname
+    assert mensaje_id(correo).startswith(f"<notificacion-{notificacion.pk}.")
+    assert mensaje_id(correo).endswith(f"@{dominio}>")
     notificacion.refresh_from_db()
     assert notificacion.estado == Notificacion.Estado.ENVIADA
     assert notificacion.enviada_en is not None
+    assert notificacion.reclamada_en is None
     assert notificacion.objeto == sobre
 
 
@@ -139,20 +164,28 @@ def test_fallos_smtp_espaciados_hasta_fallida_y_reenviar_la_entrega(
 ):
     smtp_caido.NOTIFICACIONES_MAX_INTENTOS = 3
     smtp_caido.NOTIFICACIONES_ESPERA_BASE = 60
-    notificacion = encolar_sin_publicar(django_capture_on_commit_callbacks)
-    inicio = datetime(2026, 3, 20, 15, 0, tzinfo=UTC)
+    momento = datetime(2026, 3, 20, 15, 0, tzinfo=UTC)
+    with time_machine.travel(momento, tick=False):
+        notificacion = encolar_sin_publicar(django_capture_on_commit_callbacks)
 
-    with time_machine.travel(inicio, tick=False):
-        for intento, espera in [(1, 60), (2, 120)]:
+    for intento, espera in [(1, 60), (2, 120)]:
+        with time_machine.travel(momento, tick=False):
             with pytest.raises(EntregaAplazada) as aplazada:
                 entregar_notificacion(notificacion_id=notificacion.pk)
             assert aplazada.value.espera == espera
             notificacion.refresh_from_db()
             assert notificacion.estado == Notificacion.Estado.PENDIENTE
             assert notificacion.intentos == intento
-            assert notificacion.proximo_intento == inicio + timedelta(seconds=espera)
+            assert notificacion.proximo_intento == momento + timedelta(seconds=espera)
+            # A stray task before the back-off is over does not spend an attempt.
+            entregar_notificacion(notificacion_id=notificacion.pk)
+            notificacion.refresh_from_db()
+            assert notificacion.intentos == intento
+        momento = notificacion.proximo_intento
+    with time_machine.travel(momento, tick=False):
         # The last attempt gives up instead of asking for another retry.
         entregar_notificacion(notificacion_id=notificacion.pk)
+    inicio = momento
 
     notificacion.refresh_from_db()
     assert notificacion.estado == Notificacion.Estado.FALLIDA
@@ -293,3 +326,217 @@ def test_el_contexto_reservado_se_envia_y_luego_se_borra(django_capture_on_commi
     notificacion.refresh_from_db()
     assert notificacion.estado == Notificacion.Estado.ENVIADA
     assert notificacion.contexto_reservado == {}
+
+
+# --- claim, send outside any transaction, mark -------------------------------------------------------
+
+
+@pytest.fixture
+def anotador(settings):
+    settings.EMAIL_BACKEND = ANOTADOR
+    CorreoQueAnotaTransacciones.en_transaccion.clear()
+    yield CorreoQueAnotaTransacciones.en_transaccion
+    CorreoQueAnotaTransacciones.en_transaccion.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_el_servidor_de_correo_nunca_se_usa_dentro_de_una_transaccion(anotador, mailoutbox):
+    # Written and committed like any request does; the eager task runs after the commit.
+    notificacion = encolar_correo(destinatario="ana@example.com", plantilla=PRUEBA, contexto={})
+
+    assert anotador == [False]
+    assert [correo.to for correo in mailoutbox] == [["ana@example.com"]]
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIADA
+
+
+@pytest.mark.django_db(transaction=True)
+def test_entregar_dentro_de_una_transaccion_se_rechaza_sin_enviar(anotador, mailoutbox):
+    notificacion = Notificacion.objects.create(destinatario="ana@example.com", plantilla=PRUEBA)
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        entregar_notificacion(notificacion_id=notificacion.pk)
+
+    assert anotador == []
+    assert mailoutbox == []
+    notificacion.refresh_from_db()
+    assert (notificacion.estado, notificacion.intentos) == (Notificacion.Estado.PENDIENTE, 0)
+
+    entregar_notificacion(notificacion_id=notificacion.pk)
+    assert anotador == [False]
+    assert len(mailoutbox) == 1
+
+
+def enviar_y_perder_la_marca(notificacion, monkeypatch):
+    """Deliver, then lose the commit that records it, as a crash or a dropped DB connection would."""
+
+    def commit_perdido(reclamada):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with monkeypatch.context() as parche:
+        parche.setattr(notificaciones, "_marcar_enviada", commit_perdido)
+        with pytest.raises(OperationalError):
+            entregar_notificacion(notificacion_id=notificacion.pk)
+
+
+def test_si_se_pierde_la_marca_el_barrido_reenvia_tras_el_plazo_con_el_mismo_message_id(
+    django_capture_on_commit_callbacks, mailoutbox, monkeypatch, settings
+):
+    settings.NOTIFICACIONES_ENVIANDO_TIMEOUT = 300
+    notificacion = encolar_sin_publicar(
+        django_capture_on_commit_callbacks, contexto={}, contexto_reservado={"nombre": "Ana-secreto-7Q4"}
+    )
+    inicio = timezone.now()
+
+    with time_machine.travel(inicio, tick=False):
+        enviar_y_perder_la_marca(notificacion, monkeypatch)
+        # A redelivered task finds the row claimed and leaves it alone.
+        entregar_notificacion(notificacion_id=notificacion.pk)
+
+    assert len(mailoutbox) == 1
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIANDO
+    assert notificacion.reclamada_en == inicio
+    assert notificacion.intentos == 0
+
+    with time_machine.travel(inicio + timedelta(seconds=299), tick=False):
+        assert barrer_pendientes() == 0
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIANDO
+    assert len(mailoutbox) == 1
+
+    with time_machine.travel(inicio + timedelta(seconds=301), tick=False):
+        assert barrer_pendientes() == 1
+
+    assert len(mailoutbox) == 2
+    primero, segundo = mailoutbox
+    assert mensaje_id(segundo) == mensaje_id(primero)
+    assert mensaje_id(primero).startswith(f"<notificacion-{notificacion.pk}.")
+    assert "Ana-secreto-7Q4" in segundo.body
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIADA
+    # The interrupted attempt counts.
+    assert notificacion.intentos == 1
+    assert notificacion.ultimo_error == ""
+    assert notificacion.reclamada_en is None
+    assert notificacion.contexto_reservado == {}
+    with time_machine.travel(inicio + timedelta(days=1), tick=False):
+        assert barrer_pendientes() == 0
+    assert len(mailoutbox) == 2
+
+
+def test_sin_intentos_el_reclamo_vencido_queda_fallido_sin_secretos(
+    django_capture_on_commit_callbacks, mailoutbox, monkeypatch, settings
+):
+    # A process that dies on every attempt must not be re-queued forever.
+    settings.NOTIFICACIONES_MAX_INTENTOS = 1
+    notificacion = encolar_sin_publicar(
+        django_capture_on_commit_callbacks, contexto_reservado={"codigo": "secreto-7Q4"}
+    )
+    inicio = timezone.now()
+    with time_machine.travel(inicio, tick=False):
+        enviar_y_perder_la_marca(notificacion, monkeypatch)
+
+    # The timeout's default is 600 seconds.
+    with time_machine.travel(inicio + timedelta(seconds=601), tick=False):
+        assert barrer_pendientes() == 0
+
+    assert len(mailoutbox) == 1
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.FALLIDA
+    assert notificacion.intentos == 1
+    assert "Entrega interrumpida" in notificacion.ultimo_error
+    assert notificacion.contexto_reservado == {}
+
+
+def test_el_contexto_reservado_se_borra_tambien_si_la_entrega_falla(
+    smtp_caido, django_capture_on_commit_callbacks
+):
+    smtp_caido.NOTIFICACIONES_MAX_INTENTOS = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        notificacion = encolar_correo(
+            destinatario="ana@example.com",
+            plantilla=PRUEBA,
+            contexto={"nombre": "Ana"},
+            contexto_reservado={"codigo": "secreto-7Q4"},
+        )
+
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.FALLIDA
+    assert notificacion.contexto_reservado == {}
+    assert notificacion.contexto == {"nombre": "Ana"}
+
+
+def test_una_plantilla_inexistente_tambien_borra_el_contexto_reservado(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notificacion = encolar_correo(
+            destinatario="ana@example.com",
+            plantilla="civic/emails/no-existe",
+            contexto={},
+            contexto_reservado={"codigo": "secreto-7Q4"},
+        )
+
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.FALLIDA
+    assert notificacion.contexto_reservado == {}
+
+
+def test_el_message_id_sale_de_la_fila_y_del_sitio_del_municipio(
+    django_capture_on_commit_callbacks, mailoutbox, settings
+):
+    settings.MUNICIPIO = {**settings.MUNICIPIO, "sitio": "https://participa.cali.gov.co/"}
+    with django_capture_on_commit_callbacks(execute=True):
+        primera = encolar_correo(destinatario="ana@example.com", plantilla=PRUEBA, contexto={})
+        segunda = encolar_correo(destinatario="ana@example.com", plantilla=PRUEBA, contexto={})
+
+    primero, segundo = (mensaje_id(correo) for correo in mailoutbox)
+    assert primero.startswith(f"<notificacion-{primera.pk}.")
+    assert segundo.startswith(f"<notificacion-{segunda.pk}.")
+    assert primero.endswith("@participa.cali.gov.co>")
+    assert primero != segundo
+
+
+def test_reenviar_una_fila_atascada_en_enviando(
+    django_capture_on_commit_callbacks, mailoutbox, monkeypatch, admin_user
+):
+    notificacion = encolar_sin_publicar(django_capture_on_commit_callbacks)
+    enviar_y_perder_la_marca(notificacion, monkeypatch)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reenviar(notificacion=notificacion, actor=admin_user)
+
+    assert len(mailoutbox) == 2
+    assert mensaje_id(mailoutbox[1]) == mensaje_id(mailoutbox[0])
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.ENVIADA
+    with pytest.raises(ValidationError):
+        reenviar(notificacion=notificacion, actor=admin_user)
+
+
+def test_admin_muestra_y_filtra_las_que_se_estan_enviando(
+    admin_client, django_capture_on_commit_callbacks, mailoutbox, monkeypatch
+):
+    enviando = encolar_sin_publicar(django_capture_on_commit_callbacks, destinatario="enviando@example.com")
+    enviar_y_perder_la_marca(enviando, monkeypatch)
+    encolar_sin_publicar(django_capture_on_commit_callbacks, destinatario="pendiente@example.com")
+    lista = reverse("admin:civic_notificacion_changelist")
+
+    respuesta = admin_client.get(lista, {"estado__exact": "enviando"})
+
+    assert respuesta.status_code == 200
+    assert "?estado__exact=enviando" in respuesta.text
+    assert "enviando@example.com" in respuesta.text
+    assert "pendiente@example.com" not in respuesta.text
+    assert ">Enviando<" in respuesta.text
+    detalle = admin_client.get(reverse("admin:civic_notificacion_change", args=[enviando.pk]))
+    assert "Reclamada en" in detalle.text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        respuesta = admin_client.post(
+            lista, {"action": "reenviar_seleccionadas", "_selected_action": [enviando.pk]}, follow=True
+        )
+
+    assert "1 notificación puesta de nuevo en cola." in respuesta.text
+    enviando.refresh_from_db()
+    assert enviando.estado == Notificacion.Estado.ENVIADA
+    assert len(mailoutbox) == 2
