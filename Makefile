@@ -12,8 +12,11 @@ PYTEST_ARGS ?= -n auto
 
 run: install assets migrate demo serve
 
+# Two runs: the suite in parallel, then the browser tests on their own. Only the browser run may use the
+# ORM from Playwright's event loop (DJANGO_ALLOW_ASYNC_UNSAFE), so nothing else can hide behind it.
 test: install assets
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PYTEST_ARGS) -m "not navegador"
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m navegador
 
 install: $(VENV)/.installed
 

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CivicConfig(AppConfig):
     name = "civic"
     verbose_name = "Núcleo compartido"
+
+    def ready(self):
+        from civic import semillas
+
+        # Catalogues and role groups after every migrate and every test flush (civic.semillas).
+        post_migrate.connect(semillas.al_migrar, sender=self, dispatch_uid="civic.semillas")

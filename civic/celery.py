@@ -1,20 +1,26 @@
-"""The Celery application. Tasks live in each app's tasks.py; the beat schedule is in code below."""
+"""The Celery application. Tasks live in each app's tasks.py; the beat schedule is built in code.
+
+The code is the source of truth for periodic work. Beat runs django_celery_beat's DatabaseScheduler
+(CELERY_BEAT_SCHEDULER), whose setup_schedule() copies these entries into its PeriodicTask table every
+time beat starts; editing a task there in the admin lasts only until the next restart. The kernel's own
+entries are below; each app adds its own from its AppConfig.ready() (`civic.periodicas.registrar`), so
+this module names no app.
+"""
 
 import os
 
 from celery import Celery
 from celery.schedules import crontab
 
+from civic.periodicas import PROGRAMACION, en_dias_habiles
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "civic.settings")
 
 app = Celery("civic")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.autodiscover_tasks(["civic.plazos"])
 
-# The code is the source of truth for periodic work. Beat runs django_celery_beat's DatabaseScheduler
-# (CELERY_BEAT_SCHEDULER), whose setup_schedule() copies these entries into its PeriodicTask table every
-# time beat starts; editing a task there in the admin lasts only until the next restart. Tasks are named
-# by string so that civic imports no domain app.
 app.conf.beat_schedule = {
     "barrer-notificaciones": {
         "task": "civic.barrer_notificaciones",
@@ -28,30 +34,25 @@ app.conf.beat_schedule = {
 # Reminders go out on business-day mornings, Bogotá time (CELERY_TIMEZONE). The crontab skips weekends;
 # a holiday falls on a weekday, so each task checks the business-day calendar itself. The hours come from
 # settings ("HH:MM"), read once Celery has loaded Django's configuration.
-
-
-def en_dias_habiles(hora_minuto: str) -> crontab:
-    hora, minuto = (int(parte) for parte in hora_minuto.split(":"))
-    return crontab(hour=hora, minute=minuto, day_of_week="mon-fri")
-
-
 @app.on_after_configure.connect
 def _programar_recordatorios(sender, **kwargs):
     from django.conf import settings
 
     sender.conf.beat_schedule.update(
         {
-            # Idempotent and catching up on missed days, so a late run is harmless: no expiry.
-            "pqrs-barrer-recordatorios": {
-                "task": "pqrs.barrer_recordatorios",
+            # Every reminder rule every app registered. Idempotent and catching up on missed days, so a
+            # late run is harmless: no expiry.
+            "barrer-recordatorios": {
+                "task": "civic.barrer_recordatorios",
                 "schedule": en_dias_habiles(settings.RECORDATORIOS_HORA),
             },
-            "pqrs-enviar-resumenes-diarios": {
-                "task": "pqrs.enviar_resumenes_diarios",
+            "enviar-resumenes-diarios": {
+                "task": "civic.enviar_resumenes_diarios",
                 "schedule": en_dias_habiles(settings.RECORDATORIOS_HORA_RESUMEN),
                 # A digest is for the start of the working day; one held back by an outage past the
-                # afternoon is dropped (the next business day's digest lists the same requests).
+                # afternoon is dropped (the next business day's digest lists the same things).
                 "options": {"expires": 8 * 60 * 60},
             },
+            **PROGRAMACION,
         }
     )

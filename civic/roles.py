@@ -1,66 +1,61 @@
-"""Staff roles as Django groups, and the permissions each one holds.
+"""Staff roles as Django groups, and the permissions each one holds, declared by the apps.
 
-The groups are created by a data migration (civic 0002). Later apps grant their own models'
-permissions by adding them to ROLES and calling `sincronizar_roles` from a migration of theirs.
+The kernel declares the roles every app shares (Ventanilla receives whatever arrives on paper or in person;
+a funcionario works in a dependencia) with read access to the territory. Each app declares its own roles
+and grants its permissions from its `AppConfig.ready()` with `declarar` and `conceder`; `sincronizar_roles`
+then gives every group exactly what was declared. It runs after every `migrate` (and every test flush):
+the code is the source of truth for roles, like the beat schedule, so permissions edited by hand in the
+admin last until the next deploy.
 """
+
+from dataclasses import dataclass, field
 
 VENTANILLA = "Ventanilla"
 FUNCIONARIO = "Funcionario de dependencia"
-COORDINACION_PQRS = "Coordinación PQRS"
-ORGANIZACIONES = "Organizaciones comunales (IVC)"
-SECRETARIA_CONSEJOS = "Secretaría técnica de consejos"
-RENDICION = "Rendición de cuentas"
 
-_TERRITORIO_LECTURA = ["civic.view_comuna", "civic.view_barrio", "civic.view_dependencia"]
+_TERRITORIO_LECTURA = ("civic.view_comuna", "civic.view_barrio", "civic.view_dependencia")
 
-# PQRS (strings only: civic never imports pqrs). `pqrs.ver_datos_personales` opens the petitioner's
-# identity, contact data, declared conditions and the attachments (Ley 1581 de 2012 art. 4 lit. g:
-# access restricted to those who need it); without it the admin masks them.
-_PQRS_CATALOGOS_LECTURA = ["pqrs.view_modalidad", "pqrs.view_condicionpoblacional"]
-_PQRS_TRAMITE = [
-    *_PQRS_CATALOGOS_LECTURA,
-    "pqrs.view_solicitud",
-    "pqrs.change_solicitud",
-    "pqrs.ver_datos_personales",
-]
 
-# Role → permissions ("app_label.codename"). Names that do not exist yet are skipped, so an early
-# migration can run before a later app's models exist.
-ROLES: dict[str, list[str]] = {
-    # Ley 1755/2015 art. 15: Ventanilla records verbal and paper petitions and issues the constancia.
-    VENTANILLA: [
-        *_TERRITORIO_LECTURA,
-        *_PQRS_CATALOGOS_LECTURA,
-        "pqrs.add_solicitud",
-        "pqrs.view_solicitud",
-        "pqrs.ver_datos_personales",
-    ],
-    FUNCIONARIO: [*_TERRITORIO_LECTURA, *_PQRS_TRAMITE],
-    COORDINACION_PQRS: [
-        *_TERRITORIO_LECTURA,
-        *_PQRS_TRAMITE,
-        "pqrs.add_solicitud",
-        "pqrs.change_modalidad",
-        "pqrs.add_condicionpoblacional",
-        "pqrs.change_condicionpoblacional",
-        "civic.view_notificacion",
-        "civic.change_notificacion",
-        "civic.view_dianohabil",
-    ],
-    ORGANIZACIONES: [*_TERRITORIO_LECTURA],
-    SECRETARIA_CONSEJOS: [*_TERRITORIO_LECTURA],
-    # Reports only: figures, never the petitioner's personal data.
-    RENDICION: [
-        *_TERRITORIO_LECTURA,
-        "civic.view_dianohabil",
-        *_PQRS_CATALOGOS_LECTURA,
-        "pqrs.view_solicitud",
-    ],
-}
+@dataclass
+class Rol:
+    nombre: str
+    permisos: list[str] = field(default_factory=list)
+    # The demo user `cargar_demo` creates for it: (username, first name, last name, dependencia's sigla).
+    demo: tuple[str, str, str, str] | None = None
+
+
+ROLES: dict[str, Rol] = {}
+
+
+def declarar(nombre: str, *, permisos=(), demo: tuple[str, str, str, str] | None = None) -> Rol:
+    """Declare a role (idempotent); later declarations add permissions and may set the demo user."""
+    rol = ROLES.setdefault(nombre, Rol(nombre))
+    conceder(nombre, permisos)
+    if demo is not None:
+        rol.demo = demo
+    return rol
+
+
+def conceder(nombre: str, permisos) -> None:
+    """Grant `permisos` ("app_label.codename") to a declared role. Names that do not exist are skipped,
+    so a role may be granted an app's permissions before that app has models."""
+    rol = ROLES[nombre]
+    for permiso in permisos:
+        if permiso not in rol.permisos:
+            rol.permisos.append(permiso)
+
+
+declarar(VENTANILLA, permisos=_TERRITORIO_LECTURA, demo=("ventanilla", "Valentina", "Rengifo", "SDTPC"))
+declarar(FUNCIONARIO, permisos=_TERRITORIO_LECTURA, demo=("funcionario", "Andrés", "Mosquera", "SINF"))
+
+
+def territorio_lectura() -> tuple[str, ...]:
+    """What every staff role reads of the kernel: comunas, barrios and dependencias."""
+    return _TERRITORIO_LECTURA
 
 
 def sincronizar_roles(apps, schema_editor=None):
-    """Create every role group and give it exactly the permissions listed in ROLES.
+    """Create every declared role group and give it exactly the permissions declared for it.
 
     Usable from a migration (historical `apps`) or from code (`django.apps.apps`).
     """
@@ -77,10 +72,10 @@ def sincronizar_roles(apps, schema_editor=None):
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    for nombre, permisos in ROLES.items():
-        grupo, _ = Group.objects.get_or_create(name=nombre)
+    for rol in ROLES.values():
+        grupo, _ = Group.objects.get_or_create(name=rol.nombre)
         seleccion = Permission.objects.none()
-        for permiso in permisos:
+        for permiso in rol.permisos:
             app_label, codename = permiso.split(".")
             seleccion |= Permission.objects.filter(content_type__app_label=app_label, codename=codename)
         grupo.permissions.set(seleccion)

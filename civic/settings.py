@@ -157,29 +157,36 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 NOTIFICACIONES_MAX_INTENTOS = env.int("NOTIFICACIONES_MAX_INTENTOS", default=5)
 NOTIFICACIONES_ESPERA_BASE = env.int("NOTIFICACIONES_ESPERA_BASE", default=60)
 
-# --- PQRS (Ley 1755 de 2015) ---------------------------------------------------------------
-PQRS_PREFIJO_RADICADO = env.str("PQRS_PREFIJO_RADICADO", default="PQRS")
-# Traffic light: yellow from this many business days left, red when overdue.
-PQRS_SEMAFORO_AMARILLO = env.int("PQRS_SEMAFORO_AMARILLO", default=3)
-PQRS_ADJUNTO_MAX_BYTES = env.int("PQRS_ADJUNTO_MAX_BYTES", default=10 * 1024 * 1024)
-PQRS_ADJUNTOS_MAX = env.int("PQRS_ADJUNTOS_MAX", default=5)
+# --- Expedientes: radicados, uploads, the one tracking page (civic.expedientes) ---------------
+# Each app's series is its own (its expediente's key) unless mapped here; the archive office may number
+# several apps in one entity-wide series (AGN Acuerdo 060 de 2001): {"<clave>": "alcaldia", ...}.
+RADICADO_SERIES = env.json("RADICADO_SERIES", default={})
+# Prefix per series, over each app's declared default: {"alcaldia": "ALC"}.
+RADICADO_PREFIJOS = env.json("RADICADO_PREFIJOS", default={})
+# Consultation codes are HMACs keyed by SECRET_KEY: after a rotation, the old keys here keep them valid.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+ADJUNTO_MAX_BYTES = env.int("ADJUNTO_MAX_BYTES", default=10 * 1024 * 1024)
+ADJUNTOS_MAX = env.int("ADJUNTOS_MAX", default=5)
 # Per-IP limits in the cache: filings, and tracking lookups (a code check is an oracle to rate-limit).
-PQRS_LIMITE_RADICAR = env.int("PQRS_LIMITE_RADICAR", default=5)
-PQRS_LIMITE_RADICAR_SEGUNDOS = env.int("PQRS_LIMITE_RADICAR_SEGUNDOS", default=600)
-PQRS_LIMITE_CONSULTAR = env.int("PQRS_LIMITE_CONSULTAR", default=10)
-PQRS_LIMITE_CONSULTAR_SEGUNDOS = env.int("PQRS_LIMITE_CONSULTAR_SEGUNDOS", default=600)
+LIMITE_RADICAR = env.int("LIMITE_RADICAR", default=5)
+LIMITE_RADICAR_SEGUNDOS = env.int("LIMITE_RADICAR_SEGUNDOS", default=600)
+LIMITE_CONSULTAR = env.int("LIMITE_CONSULTAR", default=10)
+LIMITE_CONSULTAR_SEGUNDOS = env.int("LIMITE_CONSULTAR_SEGUNDOS", default=600)
 # How long a verified radicado stays open in the citizen's session.
-PQRS_CONSULTA_SEGUNDOS = env.int("PQRS_CONSULTA_SEGUNDOS", default=1800)
+CONSULTA_SEGUNDOS = env.int("CONSULTA_SEGUNDOS", default=1800)
 # Reverse proxies in front of the app that append to X-Forwarded-For (0 = trust REMOTE_ADDR only).
 # Behind the city's proxy set 1, or every visitor shares the proxy's address and one rate limit.
-PQRS_PROXIES_CONFIABLES = env.int("PQRS_PROXIES_CONFIABLES", default=0)
+PROXIES_CONFIABLES = env.int("PROXIES_CONFIABLES", default=0)
 
-# Deadline reminders (Ley 1755 de 2015): beat runs the sweeps on weekday mornings, Bogotá time; holidays
-# are skipped by the tasks. The policy's keys and defaults are documented in pqrs/recordatorios.py
-# (POR_DEFECTO); set only what differs, as JSON, e.g. {"umbrales": [5, 2, 0], "repetir_vencidas_cada": 2}.
+# --- Plazos: traffic light, reminders and the daily digest (civic.plazos) --------------------
+# Traffic light: yellow from this many business days left, red when overdue.
+SEMAFORO_AMARILLO = env.int("SEMAFORO_AMARILLO", default=3)
+# Beat runs the reminder sweep and the digest on weekday mornings, Bogotá time; holidays are skipped by
+# the tasks. Each app's own policy (thresholds) is documented in its recordatorios module.
 RECORDATORIOS_HORA = env.str("RECORDATORIOS_HORA", default="07:00")
 RECORDATORIOS_HORA_RESUMEN = env.str("RECORDATORIOS_HORA_RESUMEN", default="07:30")
-PQRS_RECORDATORIOS = env.json("PQRS_RECORDATORIOS", default={})
+# Rows listed per traffic-light group in the daily digest; the rest are counted.
+RESUMEN_MAX_POR_GRUPO = env.int("RESUMEN_MAX_POR_GRUPO", default=50)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "es-co"

@@ -1,3 +1,7 @@
+"""The root URLconf: the admin, the kernel's pages, and each app's pages under the prefix its AppConfig
+declares (`prefijo_url`), so the kernel names no app."""
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -8,6 +12,11 @@ admin.site.index_title = "Gestión"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("pqrs/", include("pqrs.urls")),
+    *(
+        path(config.prefijo_url, include(f"{config.name}.urls"))
+        for config in apps.get_app_configs()
+        if getattr(config, "prefijo_url", None)
+    ),
+    path("", include("civic.expedientes.urls")),
     path("", include("civic.sitio.urls")),
 ]

@@ -1,6 +1,52 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PqrsConfig(AppConfig):
     name = "pqrs"
     verbose_name = "PQRS"
+    # Its public pages, under /pqrs/ (civic.urls includes them).
+    prefijo_url = "pqrs/"
+
+    def ready(self):
+        """PQRS on the kernel, by declaration: its expediente, roles, reminder rules, digest section,
+        home-page sections and seed catalogues."""
+        from civic import semillas
+        from civic.expedientes import registro
+        from civic.plazos import recordatorios as plazos
+        from civic.plazos import resumen
+        from civic.sitio import secciones
+
+        from . import recordatorios, roles
+        from .semillas import sembrar_catalogos
+        from .services.radicacion import EXPEDIENTE
+
+        registro.registrar(
+            registro.Expediente(
+                clave=EXPEDIENTE,
+                modelo="pqrs.Solicitud",
+                prefijo="PQRS",
+                url_seguimiento="pqrs:seguimiento",
+                ayuda_consulta="pqrs/_ayuda_consulta.html",
+            )
+        )
+        roles.declarar()
+        plazos.registrar_reglas(recordatorios.reglas)
+        resumen.registrar_seccion(recordatorios.SECCION_RESUMEN)
+        semillas.registrar(sembrar_catalogos)
+        secciones.registrar(
+            secciones.Seccion(
+                clave="pqrs-radicar",
+                nombre=_("Radicar PQRS"),
+                titulo=_("Radicar una petición, queja, reclamo, sugerencia o denuncia"),
+                descripcion=_(
+                    "Presente su solicitud en línea, con o sin identificarse, y reciba un número de radicado."
+                ),
+                nombre_url="pqrs:radicar",
+                icono="pencil-square",
+                orden=10,
+                # Ley 1474/2011 art. 76: the home page links to filing quejas and reporting corruption.
+                propositos=frozenset({"quejas", "denuncias"}),
+                consultas=(("denuncias", "tipo=denuncia"),),
+            )
+        )

@@ -8,23 +8,14 @@ from datetime import date
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import formats, translation
 
+from civic.formato import fecha_larga
 from civic.services.notificaciones import encolar_correo
 from pqrs.models import Solicitud
 
 
-def fecha_larga(fecha: date | None) -> str:
-    """'miércoles 15 de abril de 2026', the way an official letter writes a date."""
-    if fecha is None:
-        return ""
-    with translation.override(settings.LANGUAGE_CODE):
-        # Spanish writes weekdays and months in lower case; the locale's names are capitalised.
-        return formats.date_format(fecha, r"l j \d\e F \d\e Y").lower()
-
-
 def url_consulta() -> str:
-    return settings.MUNICIPIO["sitio"].rstrip("/") + reverse("pqrs:consultar")
+    return settings.MUNICIPIO["sitio"].rstrip("/") + reverse("expedientes:consultar")
 
 
 def contexto_solicitud(solicitud: Solicitud) -> dict:

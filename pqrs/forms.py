@@ -3,79 +3,15 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.forms.boundfield import BoundField
 from django.utils.translation import gettext_lazy as _
 
+from civic.expedientes.formularios import CampoVariosArchivos, FormularioPublico, ayuda_adjuntos
+from civic.expedientes.modelos import CanalRespuesta, TipoDocumento, TipoPersona
 from civic.selectors import comunas
-from pqrs import archivos, config, selectors
-from pqrs.models import CanalRespuesta, TipoDocumento, TipoPersona
+from pqrs import selectors
 from pqrs.models.solicitud import DESCRIPCION_MAX
 
 COMENTARIO_MAX = 2000
-RADICADO_MAX = 30
-
-
-class CampoAccesible(BoundField):
-    """Adds Bootstrap's `is-invalid` next to the widget's own classes; Django already sets aria-invalid
-    and aria-describedby (help text and error ids) on the input, or on the fieldset for option sets."""
-
-    def build_widget_attrs(self, attrs, widget=None):
-        attrs = super().build_widget_attrs(attrs, widget)
-        if self.errors:
-            widget = widget or self.field.widget
-            clases = attrs.get("class") or widget.attrs.get("class", "")
-            attrs["class"] = f"{clases} is-invalid".strip()
-        return attrs
-
-
-class FormularioPublico(forms.Form):
-    bound_field_class = CampoAccesible
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for campo in self.fields.values():
-            widget = campo.widget
-            if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.CheckboxInput)):
-                clase = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                clase = "form-select"
-            else:
-                clase = "form-control"
-            widget.attrs.setdefault("class", clase)
-
-
-class EntradaVariosArchivos(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class CampoVariosArchivos(forms.FileField):
-    """Several files in one input; the checks of `pqrs.archivos` run on the whole list."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "widget", EntradaVariosArchivos(attrs={"multiple": True, "accept": archivos.ACEPTA})
-        )
-        # Empty files get our message, which names the file, instead of Django's generic one.
-        kwargs.setdefault("allow_empty_file", True)
-        super().__init__(**kwargs)
-
-    def clean(self, data, initial=None):
-        if isinstance(data, (list, tuple)):
-            recibidos = [super(CampoVariosArchivos, self).clean(d, initial) for d in data]
-        else:
-            recibidos = [super().clean(data, initial)]
-        return archivos.validar_adjuntos([a for a in recibidos if a])
-
-
-def _ayuda_adjuntos():
-    return _(
-        "Hasta %(n)s archivos de máximo %(tamano)s cada uno. Tipos permitidos: %(tipos)s. "
-        "Se revisa el contenido de cada archivo, no solo su nombre."
-    ) % {
-        "n": config.adjuntos_max(),
-        "tamano": archivos.tamano_legible(config.adjunto_max_bytes()),
-        "tipos": archivos.DESCRIPCION_TIPOS,
-    }
 
 
 class CampoModalidad(forms.ModelChoiceField):
@@ -236,7 +172,7 @@ class RadicarForm(FormularioPublico):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["adjuntos"].help_text = _ayuda_adjuntos()
+        self.fields["adjuntos"].help_text = ayuda_adjuntos()
         self.fields["nombres"].widget.attrs["autocomplete"] = "given-name"
         self.fields["apellidos"].widget.attrs["autocomplete"] = "family-name"
         self.fields["razon_social"].widget.attrs["autocomplete"] = "organization"
@@ -298,28 +234,6 @@ class RadicarForm(FormularioPublico):
             self.add_error(campo, ValidationError(mensaje, code="requerido"))
 
 
-class ConsultaForm(FormularioPublico):
-    radicado = forms.CharField(
-        label=_("Número de radicado"),
-        max_length=RADICADO_MAX,
-        help_text=_("Aparece en el acuse de recibo, por ejemplo PQRS-2026-000123."),
-        error_messages={"required": _("Escriba el número de radicado.")},
-    )
-    codigo = forms.CharField(
-        label=_("Código de consulta"),
-        max_length=30,
-        help_text=_("El código de 10 caracteres que recibió al radicar, en pantalla o por correo."),
-        error_messages={"required": _("Escriba el código de consulta.")},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["radicado"].widget.attrs.update({"autocapitalize": "characters", "spellcheck": "false"})
-
-
 class AportarInformacionForm(FormularioPublico):
     """The petitioner's answer to a requirement of information (Ley 1755/2015 art. 17)."""
 
@@ -339,7 +253,7 @@ class AportarInformacionForm(FormularioPublico):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["adjuntos"].help_text = _ayuda_adjuntos()
+        self.fields["adjuntos"].help_text = ayuda_adjuntos()
         self.fields["texto"].help_text = _("Responda lo que se le pidió. Máximo %(n)s caracteres.") % {
             "n": DESCRIPCION_MAX
         }

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -8,11 +9,15 @@ urlpatterns = [
     path("radicar/", views.radicar, name="radicar"),
     path("radicada/<str:radicado>/", views.acuse, name="acuse"),
     path("radicada/<str:radicado>/acuse.pdf", views.acuse_pdf, name="acuse_pdf"),
-    path("consultar/", views.consultar, name="consultar"),
+    # The one tracking form is the kernel's, for every series; old links and bookmarks still work.
+    path(
+        "consultar/",
+        RedirectView.as_view(pattern_name="expedientes:consultar", permanent=True),
+        name="consultar",
+    ),
     path("consultar/solicitud/", views.seguimiento, name="seguimiento"),
     path("consultar/solicitud/informacion/", views.aportar, name="aportar"),
     path("consultar/solicitud/calificar/", views.calificar, name="calificar"),
     path("consultar/solicitud/adjuntos/<int:pk>/", views.adjunto, name="adjunto"),
-    path("consultar/salir/", views.salir, name="salir"),
     path("respuestas-publicadas/", views.respuestas_publicadas, name="respuestas_publicadas"),
 ]

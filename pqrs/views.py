@@ -2,15 +2,13 @@
 
 Each view: access check (rate limit or the session's own radicados) → form → service → redirect.
 Who may see a request is decided by the session alone: the one that filed it (acknowledgement and PDF)
-or the one that proved the consultation code (tracking, for CONSULTA_SEGUNDOS).
+or the one that proved the consultation code on the kernel's tracking form (`civic.expedientes.consulta`).
 """
-
-import time
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,39 +17,30 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from civic import calendario
+from civic.expedientes import consulta, limites
+from civic.expedientes.admin import volcar_error
+from civic.expedientes.archivos import respuesta_archivo
+from civic.expedientes.maquina import TransicionInvalida
+from civic.expedientes.vistas import demasiados_intentos
+from civic.formato import fecha_larga
+from civic.plazos import semaforo
 from civic.sitio.politica import POLITICA_DATOS_VERSION
-from pqrs import config, emails, limites, pdf, selectors, services
-from pqrs.forms import AportarInformacionForm, CalificarForm, ConsultaForm, RadicarForm
+from pqrs import emails, pdf, selectors, services
+from pqrs.forms import AportarInformacionForm, CalificarForm, RadicarForm
 from pqrs.models import Canal, Solicitud
-from pqrs.workflow import EN_CURSO, TRANSICIONES, Accion, Estado, TransicionInvalida
+from pqrs.services.radicacion import EXPEDIENTE
+from pqrs.workflow import EN_CURSO, MAQUINA, Accion, Estado
 
 SESION_RADICADAS = "pqrs_radicadas"  # {radicado: id} filed by this session: acknowledgement and PDF
 SESION_CODIGOS = "pqrs_codigos"  # {radicado: code} until the acknowledgement shows it, once
-SESION_CONSULTA = "pqrs_consulta"  # {"id": id, "hasta": epoch seconds} after a correct code
 POR_PAGINA = 20
 # The service names the modality field after the model; the form calls it after the ?tipo= parameter.
 _CAMPOS_SERVICIO = {"modalidad": "tipo"}
 
 
-def _demasiados(request, limite: limites.Limite) -> HttpResponse:
-    respuesta = render(
-        request,
-        "pqrs/limite.html",
-        {"minutos": max(1, limite.segundos // 60), "maximo": limite.maximo, "accion": limite.accion},
-        status=429,
-    )
-    respuesta["Retry-After"] = str(limite.segundos)
-    return respuesta
-
-
 def _errores_del_servicio(form, error: ValidationError) -> None:
     """Put a service's refusal next to the field it names, or at the top of the form."""
-    if hasattr(error, "error_dict"):
-        for campo, errores in error.error_dict.items():
-            campo = _CAMPOS_SERVICIO.get(campo, campo)
-            form.add_error(campo if campo in form.fields else None, errores)
-    else:
-        form.add_error(None, error)
+    volcar_error(form, error, renombrar=_CAMPOS_SERVICIO)
 
 
 # --- Filing ----------------------------------------------------------------------------------
@@ -63,7 +52,7 @@ def radicar(request):
     if request.method == "POST":
         limite = limites.radicar()
         if limites.agotado(limite, request):
-            return _demasiados(request, limite)
+            return demasiados_intentos(request, limite)
         form = RadicarForm(request.POST, request.FILES)
         if form.es_trampa:
             limites.contar(limite, request)
@@ -129,8 +118,8 @@ def _contexto_acuse(solicitud: Solicitud) -> dict:
     return {
         "solicitud": solicitud,
         "explicacion": explicacion,
-        "fecha_radicacion_larga": emails.fecha_larga(solicitud.fecha_radicacion_efectiva),
-        "fecha_vencimiento_larga": emails.fecha_larga(solicitud.fecha_vencimiento),
+        "fecha_radicacion_larga": fecha_larga(solicitud.fecha_radicacion_efectiva),
+        "fecha_vencimiento_larga": fecha_larga(solicitud.fecha_vencimiento),
         "recibida_en": timezone.localtime(solicitud.radicada_en),
         "radicada_otro_dia": timezone.localtime(solicitud.radicada_en).date()
         != solicitud.fecha_radicacion_efectiva,
@@ -165,59 +154,19 @@ def acuse_pdf(request, radicado: str):
 
 def _verificada(request) -> Solicitud | None:
     """The request this session proved the code for, while the proof lasts."""
-    consulta = request.session.get(SESION_CONSULTA)
-    if not consulta:
-        return None
-    if consulta.get("hasta", 0) < time.time():
-        del request.session[SESION_CONSULTA]
-        return None
-    return selectors.solicitud_para_peticionario(consulta["id"])
+    pk = consulta.vigente(request, EXPEDIENTE)
+    return selectors.solicitud_para_peticionario(pk) if pk else None
 
 
 def _puede_calificar(solicitud: Solicitud) -> bool:
-    return solicitud.estado in TRANSICIONES[Accion.CALIFICAR] and not hasattr(solicitud, "calificacion")
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def consultar(request):
-    if request.method == "POST":
-        limite = limites.consultar()
-        if limites.agotado(limite, request):
-            return _demasiados(request, limite)
-        # Every try counts, right or wrong: the form is an oracle for the code.
-        limites.contar(limite, request)
-        form = ConsultaForm(request.POST)
-        if form.is_valid():
-            solicitud = services.verificar_codigo(
-                radicado=form.cleaned_data["radicado"], codigo=form.cleaned_data["codigo"]
-            )
-            if solicitud is not None:
-                # A new session key after proving the code, like a login (session fixation).
-                request.session.cycle_key()
-                request.session[SESION_CONSULTA] = {
-                    "id": solicitud.pk,
-                    "hasta": time.time() + config.consulta_segundos(),
-                }
-                return redirect("pqrs:seguimiento")
-            # The same words for an unknown radicado and a wrong code: nothing to enumerate.
-            form.add_error(
-                None,
-                _(
-                    "No encontramos una solicitud con ese número de radicado y ese código de consulta. "
-                    "Revise los dos datos e intente de nuevo."
-                ),
-            )
-    else:
-        form = ConsultaForm()
-    return render(request, "pqrs/consultar.html", {"form": form})
+    return MAQUINA.permite(solicitud.estado, Accion.CALIFICAR) and not hasattr(solicitud, "calificacion")
 
 
 def _pagina_seguimiento(request, solicitud: Solicitud, *, aportar=None, calificar=None, status=200):
     hoy = timezone.localdate()
     dias_restantes = None
     if solicitud.estado in EN_CURSO and solicitud.fecha_vencimiento:
-        dias_restantes = calendario.dias_habiles_entre(hoy, solicitud.fecha_vencimiento)
+        dias_restantes = semaforo.dias_restantes(solicitud.fecha_vencimiento, hoy)
     en_espera = solicitud.estado == Estado.EN_ESPERA_CIUDADANO
     puede_calificar = _puede_calificar(solicitud)
     contexto = {
@@ -225,8 +174,8 @@ def _pagina_seguimiento(request, solicitud: Solicitud, *, aportar=None, califica
         "eventos": list(selectors.eventos_publicos(solicitud)),
         "dias_restantes": dias_restantes,
         "dias_vencidos": -dias_restantes if dias_restantes is not None and dias_restantes < 0 else None,
-        "fecha_vencimiento_larga": emails.fecha_larga(solicitud.fecha_vencimiento),
-        "fecha_limite_ciudadano_larga": emails.fecha_larga(solicitud.fecha_limite_ciudadano),
+        "fecha_vencimiento_larga": fecha_larga(solicitud.fecha_vencimiento),
+        "fecha_limite_ciudadano_larga": fecha_larga(solicitud.fecha_limite_ciudadano),
         "en_espera": en_espera,
         "form_aportar": (aportar or AportarInformacionForm()) if en_espera else None,
         "puede_calificar": puede_calificar,
@@ -246,12 +195,16 @@ def _exigir_verificada(request):
     return solicitud
 
 
+def _a_consultar():
+    return redirect("expedientes:consultar")
+
+
 @never_cache
 @require_GET
 def seguimiento(request):
     solicitud = _exigir_verificada(request)
     if solicitud is None:
-        return redirect("pqrs:consultar")
+        return _a_consultar()
     return _pagina_seguimiento(request, solicitud)
 
 
@@ -260,7 +213,7 @@ def seguimiento(request):
 def aportar(request):
     solicitud = _exigir_verificada(request)
     if solicitud is None:
-        return redirect("pqrs:consultar")
+        return _a_consultar()
     form = AportarInformacionForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -280,7 +233,7 @@ def aportar(request):
                         "Recibimos su información. El término para responderle empezó de nuevo: la nueva "
                         "fecha límite es el %(fecha)s."
                     )
-                    % {"fecha": emails.fecha_larga(solicitud.fecha_vencimiento)},
+                    % {"fecha": fecha_larga(solicitud.fecha_vencimiento)},
                 )
             else:
                 messages.success(request, _("Recibimos su información."))
@@ -297,7 +250,7 @@ def aportar(request):
 def calificar(request):
     solicitud = _exigir_verificada(request)
     if solicitud is None:
-        return redirect("pqrs:consultar")
+        return _a_consultar()
     if not _puede_calificar(solicitud):
         messages.error(request, _("Esta solicitud ya fue calificada o todavía no tiene respuesta."))
         return redirect("pqrs:seguimiento")
@@ -317,13 +270,6 @@ def calificar(request):
     return _pagina_seguimiento(request, solicitud, calificar=form)
 
 
-@require_POST
-def salir(request):
-    request.session.pop(SESION_CONSULTA, None)
-    messages.info(request, _("Cerró la consulta de su solicitud."))
-    return redirect("pqrs:consultar")
-
-
 @never_cache
 @require_GET
 def adjunto(request, pk: int):
@@ -334,12 +280,7 @@ def adjunto(request, pk: int):
     archivo = selectors.adjuntos_publicos(solicitud).filter(pk=pk).first()
     if archivo is None:
         raise Http404(_("Ese archivo no existe en su solicitud."))
-    return FileResponse(
-        archivo.archivo.open("rb"),
-        as_attachment=True,
-        filename=archivo.nombre_original,
-        content_type=archivo.tipo_contenido or "application/octet-stream",
-    )
+    return respuesta_archivo(archivo)
 
 
 # --- Published answers -----------------------------------------------------------------------

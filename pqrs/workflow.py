@@ -1,16 +1,14 @@
-"""States of a PQRS and the one table of allowed transitions (Ley 1755 de 2015).
+"""States of a PQRS and the one table of allowed transitions (Ley 1755 de 2015), as a kernel `Maquina`.
 
-Only `pqrs.services` changes `Solicitud.estado`, always after `verificar_transicion`. A prórroga is a
-flag on the request, not a state: the request stays in process with a later due date (art. 14 parágrafo).
+Only `pqrs.services` changes `Solicitud.estado`, always through `civic.expedientes.maquina.transicionar`.
+A prórroga is a flag on the request, not a state: the request stays in process with a later due date
+(art. 14 parágrafo).
 """
 
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-
-class TransicionInvalida(Exception):
-    """An action that the request's current state does not allow. The message is Spanish, for people."""
+from civic.expedientes.maquina import Maquina
 
 
 class Estado(models.TextChoices):
@@ -77,19 +75,11 @@ TRANSICIONES: dict[Accion, dict[Estado, Estado]] = {
 }
 
 
-def verificar_transicion(estado_actual: str, accion: str) -> Estado:
-    """Return the state `accion` leads to from `estado_actual`, or raise TransicionInvalida."""
-    accion = Accion(accion)
-    estado = Estado(estado_actual)
-    destino = TRANSICIONES[accion].get(estado)
-    if destino is None:
-        raise TransicionInvalida(
-            gettext("No se puede %(accion)s una solicitud en estado «%(estado)s».")
-            % {"accion": accion.label, "estado": estado.label}
-        )
-    return destino
-
-
-def acciones_permitidas(estado_actual: str) -> list[Accion]:
-    """The actions available from a state, for buttons in the staff pages."""
-    return [accion for accion, origenes in TRANSICIONES.items() if Estado(estado_actual) in origenes]
+MAQUINA = Maquina(
+    estados=Estado,
+    acciones=Accion,
+    transiciones=TRANSICIONES,
+    sujeto=_("una solicitud"),
+    sujeto_definido=_("la solicitud"),
+    en_curso=EN_CURSO,
+)

@@ -105,3 +105,11 @@ def trabajador_celery():
     finally:
         # The worker's logging setup sets the root level for the whole process.
         raiz.setLevel(nivel)
+
+
+def verificada(radicado: str, codigo: str):
+    """The expediente object whose code this is (the kernel's one check), or None."""
+    from civic.expedientes import radicados
+
+    hallado = radicados.verificar(radicado, codigo)
+    return hallado[1] if hallado else None

@@ -4,55 +4,21 @@ import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connections
 from django.test import override_settings
 
 from civic import calendario
 from tests.apoyo import configurar_celery
 
-
-def pytest_collection_modifyitems(items):
-    # A transactional test (live server, threads, a real worker) ends by flushing the database, which would
-    # also wipe the rows that data migrations seed (modalities, conditions, role groups) for every later test
-    # in the same process. Serialized rollback puts them back after the flush.
-    for item in items:
-        marcador = item.get_closest_marker("django_db")
-        transaccional = (marcador is not None and marcador.kwargs.get("transaction")) or bool(
-            {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ()))
-        )
-        if transaccional:
-            opciones = {
-                **(marcador.kwargs if marcador else {}),
-                "transaction": True,
-                "serialized_rollback": True,
-            }
-            item.add_marker(pytest.mark.django_db(**opciones), append=False)
+# Seed data (catalogues, role groups) comes from code: `civic.semillas` plants it after every migrate and
+# after every flush of a transactional test (both send post_migrate), so no test relies on rows a data
+# migration left behind and no serialized copy of the database is kept.
 
 
-_CONTENIDO_SERIALIZADO: dict[str, str] = {}
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    # Keep the database's serialized seed data (see pytest_collection_modifyitems) outside the connection
-    # object: Playwright's sync API runs browser tests in a greenlet, where Django's context-local
-    # connection handler hands out a new connection without it, and later restores were silently skipped.
-    for conexion in connections.all(initialized_only=True):
-        if hasattr(conexion, "_test_serialized_contents"):
-            _CONTENIDO_SERIALIZADO[conexion.alias] = conexion._test_serialized_contents
-
-
-def _reponer_contenido_serializado():
-    for alias, contenido in _CONTENIDO_SERIALIZADO.items():
-        if not hasattr(connections[alias], "_test_serialized_contents"):
-            connections[alias]._test_serialized_contents = contenido
-
-
-@pytest.fixture(autouse=True)
-def contenido_serializado_presente():
-    _reponer_contenido_serializado()
-    yield
-    _reponer_contenido_serializado()
+@pytest.fixture(scope="session", autouse=True)
+def claves_rapidas():
+    # Password hashing is PBKDF2 with a million rounds in production; tests only need a working hash.
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,7 +1,17 @@
 from .calendario import DiaNoHabil
+from .expedientes import Consecutivo
 from .notificaciones import Notificacion
 from .organizacion import Dependencia, Usuario
 from .recordatorios import Recordatorio
 from .territorio import Barrio, Comuna
 
-__all__ = ["Barrio", "Comuna", "Dependencia", "DiaNoHabil", "Notificacion", "Recordatorio", "Usuario"]
+__all__ = [
+    "Barrio",
+    "Comuna",
+    "Consecutivo",
+    "Dependencia",
+    "DiaNoHabil",
+    "Notificacion",
+    "Recordatorio",
+    "Usuario",
+]

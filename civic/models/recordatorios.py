@@ -21,6 +21,8 @@ class Recordatorio(models.Model):
     clave = models.CharField(_("clave"), max_length=100)
     creado = models.DateTimeField(_("creado"), auto_now_add=True)
     destinatarios = models.PositiveSmallIntegerField(_("destinatarios"), default=0)
+    # The sweep page's insert that wrote the row: read back to tell its new rows from a concurrent sweep's.
+    lote = models.UUIDField(_("lote"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("recordatorio")

@@ -39,15 +39,16 @@ class UsuarioDemo:
     sigla_dependencia: str
 
 
-USUARIOS = [
-    UsuarioDemo("admin", "Administración", "del portal", None, "SDTPC"),
-    UsuarioDemo("ventanilla", "Valentina", "Rengifo", roles.VENTANILLA, "SDTPC"),
-    UsuarioDemo("funcionario", "Andrés", "Mosquera", roles.FUNCIONARIO, "SINF"),
-    UsuarioDemo("coordinacion", "Luz Mary", "Caicedo", roles.COORDINACION_PQRS, "SDTPC"),
-    UsuarioDemo("ivc", "Jhon Jairo", "Valencia", roles.ORGANIZACIONES, "SDTPC"),
-    UsuarioDemo("consejos", "Paola Andrea", "Ospina", roles.SECRETARIA_CONSEJOS, "SDTPC"),
-    UsuarioDemo("rendicion", "Carlos Arturo", "Zúñiga", roles.RENDICION, "DAP"),
-]
+def usuarios_demo() -> list[UsuarioDemo]:
+    """The superuser, then one user per declared role that names its demo user (civic.roles)."""
+    return [
+        UsuarioDemo("admin", "Administración", "del portal", None, "SDTPC"),
+        *(
+            UsuarioDemo(*rol.demo[:3], rol.nombre, rol.demo[3])
+            for rol in roles.ROLES.values()
+            if rol.demo is not None
+        ),
+    ]
 
 
 @transaction.atomic
@@ -59,7 +60,8 @@ def cargar_dependencias_y_usuarios(*, dominio_correo: str) -> list[UsuarioDemo]:
             sigla=sigla, defaults={"nombre": nombre, "correo": f"{buzon}@{dominio_correo}", "activa": True}
         )
         dependencias[sigla] = dependencia
-    for demo in USUARIOS:
+    usuarios = usuarios_demo()
+    for demo in usuarios:
         usuario, _ = Usuario.objects.get_or_create(username=demo.usuario)
         usuario.first_name, usuario.last_name = demo.nombre, demo.apellido
         usuario.email = f"{demo.usuario}@{dominio_correo}"
@@ -72,4 +74,4 @@ def cargar_dependencias_y_usuarios(*, dominio_correo: str) -> list[UsuarioDemo]:
         usuario.groups.set(Group.objects.filter(name=demo.rol) if demo.rol else [])
     jefe = Usuario.objects.get(username="funcionario")
     Dependencia.objects.filter(sigla="SINF").update(jefe=jefe)
-    return USUARIOS
+    return usuarios

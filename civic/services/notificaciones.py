@@ -15,7 +15,8 @@ carries the same Message-ID as the first, so mail servers and people can recogni
 
 import logging
 import smtplib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from urllib.parse import urlsplit
@@ -80,6 +81,36 @@ def encolar_correo(
     notificacion.save()
     transaction.on_commit(partial(_publicar, notificacion.pk))
     return notificacion
+
+
+@dataclass(frozen=True)
+class Correo:
+    """One message for `encolar_correos`: the arguments of `encolar_correo`, as a value."""
+
+    destinatario: str
+    plantilla: str
+    contexto: dict
+    objeto: models.Model | None = None
+
+
+@transaction.atomic(savepoint=False)
+def encolar_correos(correos: Iterable[Correo]) -> list[Notificacion]:
+    """Write many outbox rows with one INSERT (a reminder sweep's page), each delivered after commit."""
+    filas = []
+    for correo in correos:
+        notificacion = Notificacion(
+            destinatario=correo.destinatario, plantilla=correo.plantilla, contexto=correo.contexto
+        )
+        if correo.objeto is not None:
+            notificacion.objeto = correo.objeto
+        notificacion.full_clean(exclude=["objeto_tipo"], validate_constraints=False)
+        filas.append(notificacion)
+    if not filas:
+        return []
+    creadas = Notificacion.objects.bulk_create(filas)
+    for notificacion in creadas:
+        transaction.on_commit(partial(_publicar, notificacion.pk))
+    return creadas
 
 
 def _publicar(notificacion_id: int) -> bool:

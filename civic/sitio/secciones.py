@@ -1,8 +1,8 @@
-"""The portal's sections: the single place that knows where each domain app lives.
+"""The portal's sections, registered by the apps that serve them.
 
-Each section names the URL of its app's page. The kernel must not import the domain apps, and an app
-may not be built yet: a URL that does not resolve makes its section show as "coming soon", without a
-dead link, in the menu, the home page and the site map alike.
+Each app registers its sections (`registrar`) from its `AppConfig.ready()`, naming the URL of its page, so
+the kernel never names a domain app. An app may not be built yet: a URL that does not resolve makes its
+section show as "coming soon", without a dead link, in the menu, the home page and the site map alike.
 """
 
 from dataclasses import dataclass
@@ -19,6 +19,12 @@ class Seccion:
     descripcion: str
     nombre_url: str
     icono: str  # a bootstrap-icons name
+    orden: int = 100
+    # What the section is the portal's way to do, for the links the law asks for on the home page:
+    # "quejas" (quejas, sugerencias y reclamos) and "denuncias" (reporting corruption), Ley 1474/2011 art. 76.
+    propositos: frozenset[str] = frozenset()
+    # Query string that presets the section's form for a purpose, e.g. {"denuncias": "tipo=denuncia"}.
+    consultas: tuple[tuple[str, str], ...] = ()
 
     @property
     def ruta(self) -> str | None:
@@ -28,61 +34,57 @@ class Seccion:
             return None  # the app that serves it is not built yet
 
 
-PQRS_RADICAR = Seccion(
-    clave="pqrs-radicar",
-    nombre=_("Radicar PQRS"),
-    titulo=_("Radicar una petición, queja, reclamo, sugerencia o denuncia"),
-    descripcion=_("Presente su solicitud en línea, con o sin identificarse, y reciba un número de radicado."),
-    nombre_url="pqrs:radicar",
-    icono="pencil-square",
-)
-PQRS_CONSULTAR = Seccion(
-    clave="pqrs-consultar",
-    nombre=_("Consultar solicitud"),
-    titulo=_("Consultar el estado de mi solicitud"),
-    descripcion=_("Con su número de radicado, vea en qué va su solicitud y la fecha límite de respuesta."),
-    nombre_url="pqrs:consultar",
-    icono="search",
-)
-ORGANIZACIONES = Seccion(
-    clave="organizaciones",
-    nombre=_("Organizaciones comunales"),
-    titulo=_("Organizaciones comunales"),
-    descripcion=_("Juntas de acción comunal y asociaciones: registro, dignatarios y certificados."),
-    nombre_url="organizaciones:inicio",
-    icono="people",
-)
-CONSEJOS = Seccion(
-    clave="consejos",
-    nombre=_("Consejos y mesas"),
-    titulo=_("Consejos y mesas"),
-    descripcion=_("Sesiones, compromisos y actas públicas de los consejos y mesas, por comuna."),
-    nombre_url="consejos:inicio",
-    icono="journal-text",
-)
-RENDICION = Seccion(
-    clave="rendicion",
-    nombre=_("Rendición de cuentas"),
-    titulo=_("Rendición de cuentas"),
-    descripcion=_("Informes de gestión, audiencias públicas y respuestas a las preguntas de la ciudadanía."),
-    nombre_url="rendicion:inicio",
-    icono="bar-chart-line",
-)
+_SECCIONES: dict[str, Seccion] = {}
 
-SECCIONES = (PQRS_RADICAR, PQRS_CONSULTAR, ORGANIZACIONES, CONSEJOS, RENDICION)
+
+def registrar(seccion: Seccion) -> Seccion:
+    """Called by each app from its AppConfig.ready(); the menu lists sections by `orden`."""
+    _SECCIONES[seccion.clave] = seccion
+    return seccion
+
+
+def todas() -> list[Seccion]:
+    return sorted(_SECCIONES.values(), key=lambda s: s.orden)
+
+
+def _con_proposito(proposito: str) -> Seccion | None:
+    return next((s for s in todas() if proposito in s.propositos), None)
+
+
+def _ruta_para(proposito: str) -> str | None:
+    seccion = _con_proposito(proposito)
+    ruta = seccion.ruta if seccion else None
+    if ruta is None:
+        return None
+    consulta = dict(seccion.consultas).get(proposito)
+    return f"{ruta}?{consulta}" if consulta else ruta
 
 
 def ruta_quejas() -> str | None:
     """Ley 1474/2011 art. 76: the home page links to filing quejas, sugerencias y reclamos."""
-    return PQRS_RADICAR.ruta
+    return _ruta_para("quejas")
 
 
 def ruta_denuncia_corrupcion() -> str | None:
-    """Ley 1474/2011 art. 76: ... and to reporting corruption (the filing form, preset to a denuncia)."""
-    ruta = PQRS_RADICAR.ruta
-    return f"{ruta}?tipo=denuncia" if ruta else None
+    """Ley 1474/2011 art. 76: ... and to reporting corruption."""
+    return _ruta_para("denuncias")
 
 
 def secciones(request):
     """Context processor: the menu in base.html is rendered on every app's pages."""
-    return {"SECCIONES": SECCIONES}
+    return {"SECCIONES": todas()}
+
+
+registrar(
+    Seccion(
+        clave="consultar",
+        nombre=_("Consultar solicitud"),
+        titulo=_("Consultar el estado de mi solicitud"),
+        descripcion=_(
+            "Con su número de radicado, vea en qué va su solicitud y la fecha límite de respuesta."
+        ),
+        nombre_url="expedientes:consultar",
+        icono="search",
+        orden=20,
+    )
+)

@@ -7,14 +7,14 @@ from django.views.decorators.http import require_safe
 
 from . import salud as sondas
 from .politica import POLITICA_DATOS_VERSION
-from .secciones import SECCIONES, ruta_denuncia_corrupcion, ruta_quejas
+from .secciones import ruta_denuncia_corrupcion, ruta_quejas, todas
 
 
 def inicio(request):
     return render(
         request,
         "civic/sitio/inicio.html",
-        {"secciones": SECCIONES, "quejas_ruta": ruta_quejas(), "denuncia_ruta": ruta_denuncia_corrupcion()},
+        {"secciones": todas(), "quejas_ruta": ruta_quejas(), "denuncia_ruta": ruta_denuncia_corrupcion()},
     )
 
 
@@ -34,7 +34,7 @@ def mapa_del_sitio(request):
     return render(
         request,
         "civic/sitio/mapa_del_sitio.html",
-        {"secciones": SECCIONES, "denuncia_ruta": ruta_denuncia_corrupcion()},
+        {"secciones": todas(), "denuncia_ruta": ruta_denuncia_corrupcion()},
     )
 
 

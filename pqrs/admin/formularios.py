@@ -1,18 +1,18 @@
 """Forms of the staff workflow: input shape only. Each action form calls exactly one service.
 
 Attachments get the same checks as the public form (count, size, type read from the content) through
-`pqrs.forms.CampoVariosArchivos`, which runs `pqrs.archivos.validar_adjuntos`.
+`civic.expedientes.formularios.CampoVariosArchivos`, which runs the kernel's content checks.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from civic.expedientes.admin import FormularioAccion
+from civic.expedientes.formularios import CampoVariosArchivos
 from civic.models import Dependencia, Usuario
 from civic.selectors import comunas
 from civic.sitio.politica import POLITICA_DATOS_VERSION
 from pqrs import selectors, services
-from pqrs.forms import CampoVariosArchivos
 from pqrs.models import (
     Canal,
     CanalRespuesta,
@@ -25,32 +25,6 @@ from pqrs.services import MedioNotificacion
 from pqrs.workflow import Accion
 
 _TEXTO = forms.Textarea(attrs={"rows": 5, "cols": 80})
-
-
-def volcar_error(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError next to the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for campo, errores in error.error_dict.items():
-            form.add_error(campo if campo in form.fields else None, errores)
-    else:
-        form.add_error(None, error)
-
-
-class FormularioAccion(forms.Form):
-    """One workflow action. `ejecutar` calls its service; the view turns refusals into form errors."""
-
-    accion: Accion
-    titulo = ""
-    ayuda = ""
-    boton = _("Guardar")
-    con_archivos = False
-
-    def __init__(self, *args, solicitud: Solicitud, **kwargs):
-        self.solicitud = solicitud
-        super().__init__(*args, **kwargs)
-
-    def ejecutar(self, actor: Usuario) -> None:
-        raise NotImplementedError
 
 
 class CampoResponsable(forms.ModelChoiceField):
@@ -78,14 +52,14 @@ class AsignarForm(FormularioAccion):
             .select_related("dependencia")
             .order_by("dependencia__nombre", "first_name", "last_name")
         )
-        if self.solicitud.dependencia_id and not self.is_bound:
-            self.initial.setdefault("dependencia", self.solicitud.dependencia_id)
-            self.initial.setdefault("responsable", self.solicitud.responsable_id)
+        if self.objeto.dependencia_id and not self.is_bound:
+            self.initial.setdefault("dependencia", self.objeto.dependencia_id)
+            self.initial.setdefault("responsable", self.objeto.responsable_id)
 
     def ejecutar(self, actor):
         d = self.cleaned_data
         services.asignar(
-            solicitud=self.solicitud,
+            solicitud=self.objeto,
             dependencia=d["dependencia"],
             responsable=d["responsable"],
             nota=d["nota"],
@@ -106,7 +80,7 @@ class SolicitarInformacionForm(FormularioAccion):
 
     def ejecutar(self, actor):
         services.solicitar_informacion(
-            solicitud=self.solicitud, requerimiento=self.cleaned_data["requerimiento"], actor=actor
+            solicitud=self.objeto, requerimiento=self.cleaned_data["requerimiento"], actor=actor
         )
 
 
@@ -122,9 +96,7 @@ class AmpliarPlazoCiudadanoForm(FormularioAccion):
     nota = forms.CharField(label=_("Cómo lo pidió el peticionario"), widget=_TEXTO, required=False)
 
     def ejecutar(self, actor):
-        services.ampliar_plazo_ciudadano(
-            solicitud=self.solicitud, nota=self.cleaned_data["nota"], actor=actor
-        )
+        services.ampliar_plazo_ciudadano(solicitud=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
 
 
 class DeclararDesistimientoForm(FormularioAccion):
@@ -140,7 +112,7 @@ class DeclararDesistimientoForm(FormularioAccion):
 
     def ejecutar(self, actor):
         services.declarar_desistimiento(
-            solicitud=self.solicitud, motivacion=self.cleaned_data["motivacion"], actor=actor
+            solicitud=self.objeto, motivacion=self.cleaned_data["motivacion"], actor=actor
         )
 
 
@@ -161,7 +133,7 @@ class TrasladarForm(FormularioAccion):
     def ejecutar(self, actor):
         d = self.cleaned_data
         services.trasladar(
-            solicitud=self.solicitud,
+            solicitud=self.objeto,
             entidad=d["entidad"],
             oficio=d["oficio"],
             archivos=d["archivos"] or [],
@@ -186,7 +158,7 @@ class ProrrogarForm(FormularioAccion):
     def ejecutar(self, actor):
         d = self.cleaned_data
         services.prorrogar(
-            solicitud=self.solicitud, motivo=d["motivo"], nueva_fecha=d["nueva_fecha"], actor=actor
+            solicitud=self.objeto, motivo=d["motivo"], nueva_fecha=d["nueva_fecha"], actor=actor
         )
 
 
@@ -212,7 +184,7 @@ class ResponderForm(FormularioAccion):
     def ejecutar(self, actor):
         d = self.cleaned_data
         services.responder(
-            solicitud=self.solicitud,
+            solicitud=self.objeto,
             texto=d["texto"],
             sentido=d["sentido"],
             norma_reserva=d["norma_reserva"],
@@ -238,7 +210,7 @@ class RegistrarNotificacionForm(FormularioAccion):
     def ejecutar(self, actor):
         d = self.cleaned_data
         services.registrar_notificacion(
-            solicitud=self.solicitud,
+            solicitud=self.objeto,
             medio=d["medio"],
             prueba=d["prueba"],
             archivos=d["archivos"] or [],
@@ -255,7 +227,7 @@ class RechazarForm(FormularioAccion):
     motivo = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
 
     def ejecutar(self, actor):
-        services.rechazar(solicitud=self.solicitud, motivo=self.cleaned_data["motivo"], actor=actor)
+        services.rechazar(solicitud=self.objeto, motivo=self.cleaned_data["motivo"], actor=actor)
 
 
 class ArchivarForm(FormularioAccion):
@@ -269,7 +241,7 @@ class ArchivarForm(FormularioAccion):
     motivo = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
 
     def ejecutar(self, actor):
-        services.archivar(solicitud=self.solicitud, motivo=self.cleaned_data["motivo"], actor=actor)
+        services.archivar(solicitud=self.objeto, motivo=self.cleaned_data["motivo"], actor=actor)
 
 
 class NotaInternaForm(FormularioAccion):
@@ -281,7 +253,7 @@ class NotaInternaForm(FormularioAccion):
     nota = forms.CharField(label=_("Nota"), widget=_TEXTO, max_length=5000)
 
     def ejecutar(self, actor):
-        services.agregar_nota_interna(solicitud=self.solicitud, nota=self.cleaned_data["nota"], actor=actor)
+        services.agregar_nota_interna(solicitud=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
 
 
 # The staff actions, in the order the change page offers them. Aportar información and calificar are

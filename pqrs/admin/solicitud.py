@@ -8,43 +8,36 @@ dependencia's requests, Coordinación PQRS all of them.
 import re
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.template.defaultfilters import truncatechars
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from civic import calendario
+from civic.expedientes import registro
+from civic.expedientes.admin import AccionesAdminMixin, AnioFilter
+from civic.expedientes.radicados import formatear_radicado
+from civic.plazos import semaforo as plazos
+from civic.plazos.admin import SemaforoFilter, etiqueta_semaforo
 from pqrs.models import Solicitud
 from pqrs.paginacion import PaginadorAcotado
-from pqrs.selectors import Semaforo, detalle_para_funcionario, semaforo, solicitudes_para_funcionario
+from pqrs.selectors import detalle_para_funcionario, semaforo, solicitudes_para_funcionario
 from pqrs.workflow import EN_CURSO
 
 from . import vistas
-from .filtros import AnioFilter, SemaforoFilter
-from .permisos import puede_ver_datos
+from .formularios import FORMULARIOS_ACCION
+from .permisos import PERMISO_TRAMITE, puede_ver_datos
 
 # PQRS-2026-000123, 2026-000123 or 2026-123: a radicado, looked up on its unique index.
 _RADICADO = re.compile(r"^(?:[A-Z]+-)?(\d{4})-(\d{1,9})$")
 _DOCUMENTO = re.compile(r"^[\d.\- ]{4,25}$")
 
-# Accessible light: a word and a distinct shape besides the colour (WCAG 2.1, 1.4.1 use of colour).
-_FORMA_SEMAFORO = {
-    Semaforo.VERDE: "●",
-    Semaforo.AMARILLO: "▲",
-    Semaforo.ROJO: "■",
-    Semaforo.GRIS: "○",
-}
-
 
 def _restantes(obj: Solicitud) -> int | None:
     if obj.estado not in EN_CURSO or obj.fecha_vencimiento is None:
         return None
-    return calendario.dias_habiles_entre(timezone.localdate(), obj.fecha_vencimiento)
+    return plazos.dias_restantes(obj.fecha_vencimiento, timezone.localdate())
 
 
 _RADICACION = (
@@ -115,7 +108,7 @@ _RESTO = (
 
 
 @admin.register(Solicitud)
-class SolicitudAdmin(SimpleHistoryAdmin):
+class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
     list_display = (
         "radicado",
         "modalidad",
@@ -154,6 +147,9 @@ class SolicitudAdmin(SimpleHistoryAdmin):
     readonly_fields = ("semaforo_estado", "dias_restantes", "datos_reservados")
     change_form_template = "admin/pqrs/solicitud/change_form.html"
     change_list_template = "admin/pqrs/solicitud/change_list.html"
+    # The workflow actions (civic.expedientes.admin), each a form calling one service.
+    formularios_accion = FORMULARIOS_ACCION
+    permiso_tramite = PERMISO_TRAMITE
 
     # --- Scope and permissions -----------------------------------------------------------------
 
@@ -198,13 +194,7 @@ class SolicitudAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=_("semáforo"))
     def semaforo_estado(self, obj):
-        luz = semaforo(obj)
-        return format_html(
-            '<span class="pqrs-semaforo pqrs-semaforo--{}"><span aria-hidden="true">{}</span> {}</span>',
-            luz.value,
-            _FORMA_SEMAFORO[luz],
-            luz.label,
-        )
+        return etiqueta_semaforo(semaforo(obj))
 
     @admin.display(description=_("datos personales"))
     def datos_reservados(self, obj):
@@ -224,7 +214,8 @@ class SolicitudAdmin(SimpleHistoryAdmin):
         radicado = _RADICADO.match(termino.upper())
         if radicado:
             anio, consecutivo = int(radicado.group(1)), int(radicado.group(2))
-            return queryset.filter(anio=anio, consecutivo=consecutivo), False
+            prefijo = registro.de_modelo(Solicitud).prefijo_radicado
+            return queryset.filter(radicado=formatear_radicado(prefijo, anio, consecutivo)), False
         datos = puede_ver_datos(request.user)
         if datos and _DOCUMENTO.match(termino):
             digitos = re.sub(r"\D", "", termino)
@@ -249,11 +240,6 @@ class SolicitudAdmin(SimpleHistoryAdmin):
         return [
             path("exportar/", envolver(self.exportar_view), name=f"{nombre}_exportar"),
             path(
-                "<int:pk>/accion/<slug:accion>/",
-                envolver(self.accion_view),
-                name=f"{nombre}_accion",
-            ),
-            path(
                 "<int:pk>/adjuntos/<int:adjunto_pk>/",
                 envolver(self.adjunto_view),
                 name=f"{nombre}_adjunto",
@@ -264,9 +250,6 @@ class SolicitudAdmin(SimpleHistoryAdmin):
 
     def add_view(self, request, form_url="", extra_context=None):
         return vistas.radicar(self, request)
-
-    def accion_view(self, request, pk, accion):
-        return vistas.accion(self, request, pk, accion)
 
     def adjunto_view(self, request, pk, adjunto_pk):
         return vistas.adjunto(self, request, pk, adjunto_pk)
@@ -286,30 +269,8 @@ class SolicitudAdmin(SimpleHistoryAdmin):
             context.update(vistas.contexto_detalle(self, request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
-    # --- Field history (django-simple-history) -------------------------------------------------
-
-    def history_view(self, request, object_id, extra_context=None):
-        # simple_history falls back to the historical rows when the object is outside get_queryset:
-        # check the scope first. Past versions show personal data: the permission is required.
-        self._exigir_historial(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # A past version is shown, never restored: a revert would change status and dates outside the
-        # workflow and without an event.
-        if request.method != "GET":
-            raise Http404
-        self._exigir_historial(request, object_id)
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def revert_disabled(self, request, obj=None):
-        return True
-
-    def _exigir_historial(self, request, object_id):
-        if not str(object_id).isdigit() or not self.get_queryset(request).filter(pk=object_id).exists():
-            raise Http404
-        if not puede_ver_datos(request.user):
-            raise PermissionDenied
+    def descripcion_accion(self, objeto):
+        return objeto.asunto
 
 
 def _consulta(request) -> str:

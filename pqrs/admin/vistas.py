@@ -1,5 +1,6 @@
-"""Custom admin pages of SolicitudAdmin: workflow actions, Ventanilla filing and its constancia,
-staff download of attachments, CSV export. Each: access check → form → one service → redirect."""
+"""Custom admin pages of SolicitudAdmin: Ventanilla filing and its constancia, staff download of
+attachments, CSV export; the workflow actions are the kernel's (`civic.expedientes.admin`). Each: access
+check → form → one service → redirect."""
 
 from collections import defaultdict
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -15,14 +16,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civic import calendario
+from civic.expedientes.admin import volcar_error
+from civic.expedientes.archivos import respuesta_archivo
 from civic.selectors import notificaciones_de
 from pqrs import exportar as csv_exportar
 from pqrs import selectors
 from pqrs.models import Adjunto, Canal, Solicitud, TipoEvento
-from pqrs.workflow import TransicionInvalida, acciones_permitidas, verificar_transicion
 
-from .formularios import FORMULARIOS_ACCION, RadicacionVentanillaForm, volcar_error
-from .permisos import puede_tramitar, puede_ver_datos
+from .formularios import RadicacionVentanillaForm
+from .permisos import puede_ver_datos
 
 # The clear consultation code waits here, in the clerk's session, until the constancia shows it once.
 _CLAVE_CODIGO = "pqrs_codigo_%s"
@@ -39,10 +41,6 @@ def _contexto_base(model_admin, request, **extra) -> dict:
     }
 
 
-def _url_cambio(solicitud) -> str:
-    return reverse("admin:pqrs_solicitud_change", args=[solicitud.pk])
-
-
 def contexto_detalle(model_admin, request, solicitud: Solicitud) -> dict:
     """What the change page shows besides the fields, from the prefetched rows of
     `detalle_para_funcionario`: the same number of queries with 1 or 100 events."""
@@ -55,17 +53,7 @@ def contexto_detalle(model_admin, request, solicitud: Solicitud) -> dict:
     for evento in eventos:
         evento.adjuntos_visibles = por_evento.get(evento.pk, [])
         evento.es_interna = evento.tipo == TipoEvento.NOTA_INTERNA
-    acciones = []
-    if puede_tramitar(request.user):
-        permitidas = {a.value for a in acciones_permitidas(solicitud.estado)}
-        acciones = [
-            {
-                "titulo": formulario.titulo,
-                "url": reverse("admin:pqrs_solicitud_accion", args=[solicitud.pk, codigo]),
-            }
-            for codigo, formulario in FORMULARIOS_ACCION.items()
-            if codigo in permitidas
-        ]
+    acciones = model_admin.acciones_disponibles(request, solicitud)
     explicacion = None
     if solicitud.plazo_dias:
         explicacion = calendario.explicar_plazo(solicitud.fecha_inicio_termino, solicitud.plazo_dias)
@@ -81,67 +69,13 @@ def contexto_detalle(model_admin, request, solicitud: Solicitud) -> dict:
     }
 
 
-def accion(model_admin, request, pk: int, accion: str):
-    if not puede_tramitar(request.user):
-        raise PermissionDenied
-    formulario = FORMULARIOS_ACCION.get(accion)
-    if formulario is None:
-        raise Http404
-    solicitud = get_object_or_404(model_admin.get_queryset(request), pk=pk)
-    try:
-        verificar_transicion(solicitud.estado, formulario.accion)
-        no_permitida = ""
-    except TransicionInvalida as error:
-        no_permitida = str(error)
-    if request.method == "POST":
-        form = formulario(request.POST, request.FILES, solicitud=solicitud)
-        if form.is_valid():
-            try:
-                form.ejecutar(request.user)
-            except TransicionInvalida as error:
-                form.add_error(None, str(error))
-            except ValidationError as error:
-                volcar_error(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Se registró «%(accion)s» en la solicitud %(radicado)s.")
-                    % {"accion": formulario.titulo, "radicado": solicitud.radicado},
-                )
-                return redirect(_url_cambio(solicitud))
-        # A refused action rolled back: show the request as it is in the database.
-        solicitud.refresh_from_db()
-    else:
-        form = formulario(solicitud=solicitud)
-    contexto = _contexto_base(
-        model_admin,
-        request,
-        title=f"{form.titulo} · {solicitud.radicado}",
-        form=form,
-        solicitud=solicitud,
-        original=solicitud,
-        no_permitida=no_permitida,
-        url_volver=_url_cambio(solicitud),
-    )
-    return TemplateResponse(request, "admin/pqrs/solicitud/accion.html", contexto)
-
-
 def adjunto(model_admin, request, pk: int, adjunto_pk: int):
     """Attachments are private: never a public media URL, only this view, with permission and scope."""
     if not (model_admin.has_view_permission(request) and puede_ver_datos(request.user)):
         raise PermissionDenied
     if not model_admin.get_queryset(request).filter(pk=pk).exists():
         raise Http404
-    archivo = get_object_or_404(Adjunto, pk=adjunto_pk, solicitud_id=pk)
-    respuesta = FileResponse(
-        archivo.archivo.open("rb"),
-        as_attachment=True,
-        filename=archivo.nombre_original,
-        content_type=archivo.tipo_contenido or "application/octet-stream",
-    )
-    respuesta["Cache-Control"] = "private, no-store"
-    respuesta["X-Content-Type-Options"] = "nosniff"
-    return respuesta
+    return respuesta_archivo(get_object_or_404(Adjunto, pk=adjunto_pk, solicitud_id=pk))
 
 
 def radicar(model_admin, request):

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import pqrs.models.eventos
+import civic.expedientes.modelos
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -223,7 +223,7 @@ class Migration(migrations.Migration):
             name='Adjunto',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('archivo', models.FileField(upload_to=pqrs.models.eventos.ruta_adjunto, validators=[pqrs.models.eventos.validar_tamano_adjunto], verbose_name='archivo')),
+                ('archivo', models.FileField(upload_to=civic.expedientes.modelos.ruta_adjunto, validators=[civic.expedientes.modelos.validar_tamano_adjunto], verbose_name='archivo')),
                 ('nombre_original', models.CharField(max_length=255, verbose_name='nombre original')),
                 ('tipo_contenido', models.CharField(blank=True, max_length=100, verbose_name='tipo de contenido')),
                 ('tamano', models.PositiveBigIntegerField(verbose_name='tamaño en bytes')),

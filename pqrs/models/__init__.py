@@ -1,6 +1,8 @@
-from .catalogos import CondicionPoblacional, Consecutivo, Modalidad
+from civic.expedientes.modelos import CanalRespuesta, TipoDocumento, TipoPersona
+
+from .catalogos import CondicionPoblacional, Modalidad
 from .eventos import Adjunto, Calificacion, Evento, TipoEvento
-from .solicitud import Canal, CanalRespuesta, SentidoRespuesta, Solicitud, TipoDocumento, TipoPersona
+from .solicitud import Canal, SentidoRespuesta, Solicitud
 
 __all__ = [
     "Adjunto",
@@ -8,7 +10,6 @@ __all__ = [
     "Canal",
     "CanalRespuesta",
     "CondicionPoblacional",
-    "Consecutivo",
     "Evento",
     "Modalidad",
     "SentidoRespuesta",

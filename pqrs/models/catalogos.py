@@ -63,18 +63,3 @@ class CondicionPoblacional(models.Model):
 
     def __str__(self):
         return self.nombre
-
-
-class Consecutivo(models.Model):
-    """The last radicado number used in a year; its row is locked while a request is filed."""
-
-    anio = models.PositiveSmallIntegerField(_("año"), unique=True)
-    ultimo = models.PositiveIntegerField(_("último consecutivo"), default=0)
-
-    class Meta:
-        verbose_name = _("consecutivo de radicación")
-        verbose_name_plural = _("consecutivos de radicación")
-        ordering = ["-anio"]
-
-    def __str__(self):
-        return f"{self.anio}: {self.ultimo}"

@@ -1,14 +1,10 @@
-import uuid
-
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from civic.expedientes.modelos import AdjuntoBase, EventoBase
 from pqrs.workflow import Estado
 
 
@@ -31,14 +27,8 @@ class TipoEvento(models.TextChoices):
     CERRADA = "cerrada", _("Cerrada")
 
 
-class EventoQuerySet(models.QuerySet):
-    def publicos(self):
-        """What the petitioner and the public may see: never an internal note."""
-        return self.filter(publico=True).exclude(tipo=TipoEvento.NOTA_INTERNA)
-
-
-class Evento(models.Model):
-    """One entry of a request's timeline and audit trail, written by the service that made the change."""
+class Evento(EventoBase):
+    """One entry of a request's timeline and audit trail; built by `pqrs.eventos`, one constructor a type."""
 
     solicitud = models.ForeignKey(
         "pqrs.Solicitud",
@@ -52,60 +42,20 @@ class Evento(models.Model):
         _("estado anterior"), max_length=20, choices=Estado.choices, blank=True
     )
     estado_nuevo = models.CharField(_("estado nuevo"), max_length=20, choices=Estado.choices)
-    # Null when the petitioner or the system acts.
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="eventos_pqrs",
-        verbose_name=_("actor"),
-    )
-    momento = models.DateTimeField(_("momento"), default=timezone.now)
-    nota = models.TextField(_("nota"), blank=True)
-    publico = models.BooleanField(_("visible para el peticionario"), default=False)
-    datos = models.JSONField(_("datos"), default=dict, blank=True)
 
-    objects = EventoQuerySet.as_manager()
-
-    class Meta:
+    class Meta(EventoBase.Meta):
         verbose_name = _("evento")
         verbose_name_plural = _("eventos")
-        ordering = ["momento", "id"]
         indexes = [
             models.Index(fields=["solicitud", "momento"], name="pqrs_evento_solicitud_idx"),
             models.Index(fields=["tipo", "momento"], name="pqrs_evento_tipo_idx"),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(tipo=TipoEvento.NOTA_INTERNA) | Q(publico=False),
-                name="pqrs_nota_interna_no_publica",
-            ),
         ]
 
     def __str__(self):
         return f"{self.solicitud_id} · {self.get_tipo_display()}"
 
 
-def ruta_adjunto(instancia, nombre_original: str) -> str:
-    # An unguessable name without the citizen's extension or name: files are private and never executed.
-    return f"pqrs/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
-
-
-def validar_tamano_adjunto(archivo) -> None:
-    limite = settings.PQRS_ADJUNTO_MAX_BYTES
-    if archivo.size > limite:
-        raise ValidationError(
-            gettext("El archivo supera el tamaño máximo de %(mb)s MB.") % {"mb": limite // (1024 * 1024)},
-            code="adjunto_muy_grande",
-        )
-
-
-class Adjunto(models.Model):
-    class Origen(models.TextChoices):
-        CIUDADANO = "ciudadano", _("Peticionario")
-        FUNCIONARIO = "funcionario", _("Funcionario")
-
+class Adjunto(AdjuntoBase):
     solicitud = models.ForeignKey(
         "pqrs.Solicitud", on_delete=models.CASCADE, related_name="adjuntos", verbose_name=_("solicitud")
     )
@@ -117,21 +67,10 @@ class Adjunto(models.Model):
         related_name="adjuntos",
         verbose_name=_("evento"),
     )
-    archivo = models.FileField(_("archivo"), upload_to=ruta_adjunto, validators=[validar_tamano_adjunto])
-    nombre_original = models.CharField(_("nombre original"), max_length=255)
-    tipo_contenido = models.CharField(_("tipo de contenido"), max_length=100, blank=True)
-    tamano = models.PositiveBigIntegerField(_("tamaño en bytes"))
-    origen = models.CharField(_("origen"), max_length=12, choices=Origen.choices)
-    publico = models.BooleanField(_("visible para el peticionario"), default=False)
-    creado = models.DateTimeField(_("creado"), default=timezone.now)
 
-    class Meta:
+    class Meta(AdjuntoBase.Meta):
         verbose_name = _("adjunto")
         verbose_name_plural = _("adjuntos")
-        ordering = ["creado", "id"]
-
-    def __str__(self):
-        return self.nombre_original
 
 
 class Calificacion(models.Model):

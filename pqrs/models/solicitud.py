@@ -3,9 +3,9 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from pqrs.workflow import EN_CURSO, Estado
+from civic.expedientes.modelos import Peticionario, Radicable
+from pqrs.workflow import EN_CURSO, MAQUINA, Estado
 
 DESCRIPCION_MAX = 5000
 
@@ -19,25 +19,6 @@ class Canal(models.TextChoices):
     CORREO_ELECTRONICO = "correo_electronico", _("Correo electrónico")
 
 
-class TipoPersona(models.TextChoices):
-    NATURAL = "natural", _("Persona natural")
-    JURIDICA = "juridica", _("Persona jurídica")
-
-
-class TipoDocumento(models.TextChoices):
-    CC = "CC", _("Cédula de ciudadanía")
-    CE = "CE", _("Cédula de extranjería")
-    TI = "TI", _("Tarjeta de identidad")
-    PA = "PA", _("Pasaporte")
-    PPT = "PPT", _("Permiso por protección temporal")
-    NIT = "NIT", _("NIT")
-
-
-class CanalRespuesta(models.TextChoices):
-    CORREO = "correo_electronico", _("Correo electrónico")
-    DIRECCION = "direccion_postal", _("Dirección postal")
-
-
 class SentidoRespuesta(models.TextChoices):
     DE_FONDO = "de_fondo", _("Respuesta de fondo")
     ACCEDE = "accede", _("Se accede a lo pedido")
@@ -46,13 +27,16 @@ class SentidoRespuesta(models.TextChoices):
     NIEGA = "niega", _("Se niega")
 
 
-class Solicitud(models.Model):
-    """A petition (PQRSD) filed by a person or anonymously, from radicación to notification of the answer."""
+class Solicitud(Radicable, Peticionario):
+    """A petition (PQRSD) filed by a person or anonymously, from radicación to notification of the answer.
+
+    Radicado, code and reception come from `Radicable`; the petitioner's identity, contact and data
+    authorization (Ley 1755/2015 art. 16, Ley 1581/2012 art. 9) from `Peticionario`.
+    """
+
+    maquina = MAQUINA
 
     # --- Radicación ------------------------------------------------------------------------
-    radicado = models.CharField(_("radicado"), max_length=30, unique=True)
-    anio = models.PositiveSmallIntegerField(_("año"))
-    consecutivo = models.PositiveIntegerField(_("consecutivo"))
     modalidad = models.ForeignKey(
         "pqrs.Modalidad",
         on_delete=models.PROTECT,
@@ -61,26 +45,8 @@ class Solicitud(models.Model):
         verbose_name=_("modalidad"),
     )
     canal = models.CharField(_("canal"), max_length=20, choices=Canal.choices)
-    radicada_en = models.DateTimeField(_("recibida en"))
-    # CPACA art. 56: what arrives on a non-business day counts as received on the next business day.
-    fecha_radicacion_efectiva = models.DateField(_("fecha de radicación"))
-    codigo_consulta_hash = models.CharField(_("código de consulta (hash)"), max_length=64, editable=False)
 
     # --- Peticionario (Ley 1755/2015 art. 16) ------------------------------------------------
-    anonima = models.BooleanField(_("anónima"), default=False)
-    tipo_persona = models.CharField(
-        _("tipo de persona"), max_length=10, choices=TipoPersona.choices, default=TipoPersona.NATURAL
-    )
-    tipo_documento = models.CharField(
-        _("tipo de documento"), max_length=5, choices=TipoDocumento.choices, blank=True
-    )
-    numero_documento = models.CharField(_("número de documento"), max_length=20, blank=True)
-    nombres = models.CharField(_("nombres"), max_length=120, blank=True)
-    apellidos = models.CharField(_("apellidos"), max_length=120, blank=True)
-    razon_social = models.CharField(_("razón social"), max_length=200, blank=True)
-    correo = models.EmailField(_("correo electrónico"), blank=True)
-    telefono = models.CharField(_("teléfono"), max_length=30, blank=True)
-    direccion = models.CharField(_("dirección"), max_length=200, blank=True)
     comuna = models.ForeignKey(
         "civic.Comuna",
         on_delete=models.PROTECT,
@@ -92,25 +58,11 @@ class Solicitud(models.Model):
         verbose_name=_("comuna o corregimiento"),
     )
     barrio = models.CharField(_("barrio o vereda"), max_length=120, blank=True)
-    canal_respuesta = models.CharField(
-        _("medio de respuesta"),
-        max_length=20,
-        choices=CanalRespuesta.choices,
-        blank=True,
-        help_text=_("Vacío solo en una solicitud anónima sin datos de contacto (se publica la respuesta)."),
-    )
     condiciones = models.ManyToManyField(
         "pqrs.CondicionPoblacional", blank=True, related_name="solicitudes", verbose_name=_("condiciones")
     )
     # Ley 1755/2015 art. 20 and CPACA art. 5 num. 6: preferential handling.
     prioritaria = models.BooleanField(_("atención prioritaria"), default=False)
-    # Ley 1581/2012 art. 9: the entity must be able to prove the authorization later.
-    autorizacion_datos_version = models.CharField(
-        _("versión del aviso de privacidad"), max_length=30, blank=True
-    )
-    autorizacion_datos_en = models.DateTimeField(
-        _("autorización de datos otorgada en"), null=True, blank=True
-    )
 
     # --- Objeto -----------------------------------------------------------------------------
     asunto = models.CharField(_("asunto"), max_length=200)
@@ -168,8 +120,6 @@ class Solicitud(models.Model):
     # CPACA art. 69: answers that cannot be delivered are published for 5 business days.
     publicada_hasta = models.DateField(_("respuesta publicada hasta"), null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["codigo_consulta_hash"])
-
     class Meta:
         verbose_name = _("solicitud PQRS")
         verbose_name_plural = _("solicitudes PQRS")
@@ -210,48 +160,8 @@ class Solicitud(models.Model):
             ),
         ]
         constraints = [
-            # Also the index behind filters by year (leading column).
-            models.UniqueConstraint(fields=["anio", "consecutivo"], name="pqrs_anio_consecutivo_unico"),
-            models.CheckConstraint(
-                condition=Q(consecutivo__gt=0),
-                name="pqrs_consecutivo_positivo",
-                violation_error_message=_("El consecutivo debe ser mayor que cero."),
-            ),
-            # Ley 1755/2015 art. 16: a named petition identifies the petitioner.
-            models.CheckConstraint(
-                condition=Q(anonima=True)
-                | (
-                    ~Q(tipo_documento="")
-                    & ~Q(numero_documento="")
-                    & (
-                        Q(tipo_persona=TipoPersona.NATURAL, nombres__gt="")
-                        | Q(tipo_persona=TipoPersona.JURIDICA, razon_social__gt="")
-                    )
-                ),
-                name="pqrs_anonima_o_identificada",
-                violation_error_message=_(
-                    "Una solicitud con nombre debe indicar el tipo y número de documento "
-                    "y el nombre o la razón social."
-                ),
-            ),
-            # Ley 1581/2012 art. 9: personal data only with a provable authorization.
-            models.CheckConstraint(
-                condition=Q(anonima=True, correo="", telefono="", direccion="")
-                | (~Q(autorizacion_datos_version="") & Q(autorizacion_datos_en__isnull=False)),
-                name="pqrs_datos_con_autorizacion",
-                violation_error_message=_(
-                    "Para registrar datos personales se requiere la autorización de tratamiento de datos."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(canal_respuesta="", anonima=True)
-                | Q(canal_respuesta=CanalRespuesta.CORREO, correo__gt="")
-                | Q(canal_respuesta=CanalRespuesta.DIRECCION, direccion__gt=""),
-                name="pqrs_medio_respuesta_con_dato",
-                violation_error_message=_(
-                    "El medio de respuesta elegido necesita el correo o la dirección correspondiente."
-                ),
-            ),
+            *Radicable.Meta.constraints,
+            *Peticionario.Meta.constraints,
             models.CheckConstraint(
                 condition=Q(fecha_vencimiento__isnull=True)
                 | Q(fecha_vencimiento__gte=models.F("fecha_radicacion_efectiva")),
@@ -279,17 +189,6 @@ class Solicitud(models.Model):
                 violation_error_message=_("Una solicitud respondida debe tener la fecha de respuesta."),
             ),
         ]
-
-    def __str__(self):
-        return self.radicado
-
-    @property
-    def nombre_peticionario(self) -> str:
-        if self.anonima:
-            return str(_("Anónimo"))
-        if self.tipo_persona == TipoPersona.JURIDICA:
-            return self.razon_social
-        return f"{self.nombres} {self.apellidos}".strip()
 
     @property
     def en_curso(self) -> bool:

@@ -2,25 +2,15 @@
 
 from datetime import date
 
-from django.conf import settings
-from django.db import models
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from civic import calendario
 from civic.models import Usuario
-from civic.roles import COORDINACION_PQRS
+from civic.plazos.semaforo import Semaforo, luz, umbral_amarillo
 from pqrs.models import Adjunto, CondicionPoblacional, Evento, Modalidad, Solicitud, TipoEvento
+from pqrs.roles import COORDINACION_PQRS
 from pqrs.workflow import EN_CURSO, Estado
-
-
-class Semaforo(models.TextChoices):
-    VERDE = "verde", _("A tiempo")
-    AMARILLO = "amarillo", _("Por vencer")
-    ROJO = "rojo", _("Vencida")
-    # Term not running: paused (art. 17), finished, or no legal term (felicitación).
-    GRIS = "gris", _("Sin término en curso")
 
 
 def _base() -> QuerySet[Solicitud]:
@@ -129,20 +119,11 @@ def por_vencer(hoy: date | None = None, base: QuerySet[Solicitud] | None = None)
     ).order_by("fecha_vencimiento", "radicada_en")
 
 
-def umbral_amarillo() -> int:
-    return settings.PQRS_SEMAFORO_AMARILLO
-
-
 def semaforo(solicitud: Solicitud, hoy: date | None = None) -> Semaforo:
-    """Green, yellow (≤ PQRS_SEMAFORO_AMARILLO business days left, default 3) or red (overdue)."""
-    if solicitud.estado not in EN_CURSO or solicitud.fecha_vencimiento is None:
-        return Semaforo.GRIS
-    restantes = calendario.dias_habiles_entre(hoy or timezone.localdate(), solicitud.fecha_vencimiento)
-    if restantes < 0:
-        return Semaforo.ROJO
-    if restantes <= umbral_amarillo():
-        return Semaforo.AMARILLO
-    return Semaforo.VERDE
+    """The request's traffic light (`civic.plazos.semaforo`): its term runs only in EN_CURSO states."""
+    return luz(
+        solicitud.fecha_vencimiento, hoy or timezone.localdate(), en_curso=solicitud.estado in EN_CURSO
+    )
 
 
 def solicitud_para_peticionario(pk: int) -> Solicitud | None:

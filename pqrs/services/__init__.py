@@ -9,7 +9,7 @@ from .cierre import (
     registrar_notificacion,
     responder,
 )
-from .radicacion import radicar, verificar_codigo
+from .radicacion import radicar
 from .tramite import (
     ampliar_plazo_ciudadano,
     aportar_informacion,
@@ -36,5 +36,4 @@ __all__ = [
     "responder",
     "solicitar_informacion",
     "trasladar",
-    "verificar_codigo",
 ]

@@ -5,18 +5,21 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from civic import calendario
+from civic.expedientes.archivos import adjuntar
+from civic.expedientes.maquina import bloquear, registrar_evento, transicionar
+from civic.expedientes.servicios import servicio
 from civic.models import Usuario
-from pqrs import emails
-from pqrs.models import Calificacion, CanalRespuesta, SentidoRespuesta, Solicitud, TipoEvento
+from pqrs import emails, eventos
+from pqrs.models import Adjunto, Calificacion, CanalRespuesta, SentidoRespuesta, Solicitud
 from pqrs.workflow import Accion
 
-from ._base import adjuntar, ahora_o, bloquear, en_fecha, exigir, registrar_evento, transicionar
+from ._base import ahora_o, exigir
 
 # CPACA art. 69: an answer that cannot be delivered is published for 5 days.
 DIAS_PUBLICACION = 5
@@ -30,7 +33,7 @@ class MedioNotificacion(models.TextChoices):
     TELEFONICO = "telefonico", _("Telefónica, con constancia")
 
 
-@transaction.atomic
+@servicio
 def responder(
     *,
     solicitud: Solicitud,
@@ -69,18 +72,18 @@ def responder(
     evento = transicionar(
         solicitud,
         Accion.RESPONDER,
-        tipo=TipoEvento.RESPONDIDA,
+        evento=eventos.respondida(
+            solicitud,
+            texto=texto,
+            sentido=sentido.value,
+            norma_reserva=norma_reserva,
+            dias_habiles=dias,
+            a_tiempo=a_tiempo,
+            publicada_hasta=publicada_hasta,
+        ),
         actor=actor,
-        nota=texto,
-        publico=True,
         momento=ahora,
-        datos={
-            "sentido": sentido.value,
-            "norma_reserva": norma_reserva,
-            "dias_habiles": dias,
-            "a_tiempo": a_tiempo,
-            "publicada_hasta": en_fecha(publicada_hasta),
-        },
+        bloqueado=True,
         campos={
             "respondida_en": ahora,
             "sentido_respuesta": sentido,
@@ -89,13 +92,13 @@ def responder(
             "publicada_hasta": publicada_hasta,
         },
     )
-    adjuntar(solicitud, evento, archivos, origen="funcionario", publico=True)
+    adjuntar(Adjunto, archivos, solicitud=solicitud, evento=evento, origen="funcionario", publico=True)
     if solicitud.canal_respuesta == CanalRespuesta.CORREO and not publicar:
         emails.enviar_respuesta(solicitud, texto, con_adjuntos=bool(archivos))
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def registrar_notificacion(
     *,
     solicitud: Solicitud,
@@ -113,45 +116,50 @@ def registrar_notificacion(
     evento = transicionar(
         solicitud,
         Accion.REGISTRAR_NOTIFICACION,
-        tipo=TipoEvento.NOTIFICADA,
+        evento=eventos.notificada(solicitud, medio=medio.value, medio_nombre=medio.label, prueba=prueba),
         actor=actor,
-        nota=gettext("Notificación por %(medio)s.") % {"medio": medio.label},
-        publico=True,
         momento=ahora,
-        # The proof may name staff or carry guide numbers: kept out of the public note.
-        datos={"medio": medio.value, "prueba": prueba},
         campos={"notificada_en": ahora},
+        bloqueado=True,
     )
     # Proof documents (signed receipts, postal guides) are internal.
-    adjuntar(solicitud, evento, archivos, origen="funcionario", publico=False)
+    adjuntar(Adjunto, archivos, solicitud=solicitud, evento=evento, origen="funcionario", publico=False)
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def rechazar(*, solicitud: Solicitud, motivo: str, actor: Usuario) -> Solicitud:
     """Reject a disrespectful petition, with reasons (Ley 1755/2015 art. 19)."""
     bloquear(solicitud, Accion.RECHAZAR)
     motivo = exigir(motivo, "motivo", gettext("El rechazo debe motivarse."))
     transicionar(
-        solicitud, Accion.RECHAZAR, tipo=TipoEvento.RECHAZADA, actor=actor, nota=motivo, publico=True
+        solicitud,
+        Accion.RECHAZAR,
+        evento=eventos.rechazada(solicitud, motivo=motivo),
+        actor=actor,
+        bloqueado=True,
     )
     emails.enviar_rechazo(solicitud, motivo)
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def archivar(*, solicitud: Solicitud, motivo: str, actor: Usuario) -> Solicitud:
     """Archive a request, with reasons: an obscure petition not corrected in time (Ley 1755/2015 art. 19)."""
     bloquear(solicitud, Accion.ARCHIVAR)
     motivo = exigir(motivo, "motivo", gettext("El archivo debe motivarse."))
     transicionar(
-        solicitud, Accion.ARCHIVAR, tipo=TipoEvento.ARCHIVADA, actor=actor, nota=motivo, publico=True
+        solicitud,
+        Accion.ARCHIVAR,
+        evento=eventos.archivada(solicitud, motivo=motivo),
+        actor=actor,
+        bloqueado=True,
     )
     emails.enviar_archivo(solicitud, motivo)
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def agregar_nota_interna(*, solicitud: Solicitud, nota: str, actor: Usuario) -> Solicitud:
     """A note for staff only: never shown to the petitioner."""
     bloquear(solicitud, Accion.AGREGAR_NOTA_INTERNA)
@@ -159,15 +167,14 @@ def agregar_nota_interna(*, solicitud: Solicitud, nota: str, actor: Usuario) -> 
     transicionar(
         solicitud,
         Accion.AGREGAR_NOTA_INTERNA,
-        tipo=TipoEvento.NOTA_INTERNA,
+        evento=eventos.nota_interna(solicitud, nota=nota),
         actor=actor,
-        nota=nota,
-        publico=False,
+        bloqueado=True,
     )
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def calificar(
     *, solicitud: Solicitud, calificacion: int, comentario: str = "", ahora: datetime | None = None
 ) -> Calificacion:
@@ -181,14 +188,5 @@ def calificar(
     )
     registro.full_clean()
     registro.save()
-    registrar_evento(
-        solicitud,
-        tipo=TipoEvento.CALIFICADA,
-        estado_anterior=solicitud.estado,
-        estado_nuevo=solicitud.estado,
-        actor=None,
-        publico=False,
-        momento=ahora,
-        datos={"puntaje": calificacion},
-    )
+    registrar_evento(eventos.calificada(solicitud, puntaje=calificacion), actor=None, momento=ahora)
     return registro

@@ -5,30 +5,26 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
 from django.utils.translation import gettext
 
 from civic import calendario
+from civic.expedientes import radicados, registro
+from civic.expedientes.archivos import adjuntar, validar_tamanos
+from civic.expedientes.maquina import registrar_evento
+from civic.expedientes.modelos import CAMPOS_IDENTIDAD
+from civic.expedientes.servicios import servicio
 from civic.models import Comuna, Usuario
-from pqrs import emails, radicados
-from pqrs.models import (
-    Adjunto,
-    CanalRespuesta,
-    CondicionPoblacional,
-    Modalidad,
-    Solicitud,
-    TipoEvento,
-    TipoPersona,
-)
+from pqrs import emails, eventos
+from pqrs.models import Adjunto, CanalRespuesta, CondicionPoblacional, Modalidad, Solicitud, TipoPersona
 from pqrs.workflow import Estado
 
-from ._base import adjuntar, ahora_o, en_fecha, registrar_evento
+from ._base import ahora_o
 
-# Fields of the petitioner's identity, dropped from an anonymous request (Ley 962/2005 art. 81).
-_IDENTIDAD = ("tipo_documento", "numero_documento", "nombres", "apellidos", "razon_social")
+# The kernel's name for the PQRS expediente (series, tracking), declared in pqrs.apps.
+EXPEDIENTE = "pqrs"
 
 
-@transaction.atomic
+@servicio
 def radicar(
     *,
     modalidad: Modalidad,
@@ -72,7 +68,7 @@ def radicar(
         "razon_social": razon_social.strip(),
     }
     if anonima:
-        datos_personales = dict.fromkeys(_IDENTIDAD, "")
+        datos_personales = dict.fromkeys(CAMPOS_IDENTIDAD, "")
     correo = correo.strip().lower()
     if not canal_respuesta:
         canal_respuesta = CanalRespuesta.CORREO if correo else (CanalRespuesta.DIRECCION if direccion else "")
@@ -109,48 +105,19 @@ def radicar(
         **datos_personales,
     )
     # Validate everything before taking a number: a refused filing must not hold the year's counter.
-    solicitud.full_clean(exclude=["radicado", "anio", "consecutivo", "codigo_consulta_hash"])
+    solicitud.full_clean(exclude=["radicado", "serie", "anio", "consecutivo", "codigo_consulta_hash"])
     archivos = list(archivos)
-    for archivo in archivos:
-        Adjunto._meta.get_field("archivo").run_validators(archivo)
+    validar_tamanos(archivos, Adjunto)
 
     # The consecutive is taken last, inside this transaction: a rollback returns it (no gaps).
-    solicitud.anio = efectiva.year
-    solicitud.consecutivo = radicados.siguiente_consecutivo(solicitud.anio)
-    solicitud.radicado = radicados.formatear_radicado(solicitud.anio, solicitud.consecutivo)
-    codigo = radicados.generar_codigo()
-    solicitud.codigo_consulta_hash = radicados.hash_codigo(solicitud.radicado, codigo)
-    solicitud._history_user = actor
+    codigo = radicados.radicar_en(solicitud, registro.expediente(EXPEDIENTE), ahora=ahora)
     solicitud.save()
     if condiciones:
         solicitud.condiciones.set(condiciones)
 
     evento = registrar_evento(
-        solicitud,
-        tipo=TipoEvento.RADICADA,
-        estado_anterior="",
-        estado_nuevo=Estado.RADICADA,
-        actor=actor,
-        publico=True,
-        momento=ahora,
-        datos={"canal": canal, "fecha_vencimiento": en_fecha(vencimiento)},
+        eventos.radicada(solicitud, canal=canal, fecha_vencimiento=vencimiento), actor=actor, momento=ahora
     )
-    adjuntar(solicitud, evento, archivos, origen="ciudadano", publico=True)
+    adjuntar(Adjunto, archivos, solicitud=solicitud, evento=evento, origen="ciudadano", publico=True)
     emails.enviar_acuse(solicitud, codigo)
     return solicitud, codigo
-
-
-def verificar_codigo(*, radicado: str, codigo: str) -> Solicitud | None:
-    """The request if the code matches; None for an unknown radicado and a wrong code alike.
-
-    Callers must rate-limit attempts (the code has 31^10 values, but a form is an oracle).
-    """
-    radicado = (radicado or "").strip().upper()
-    solicitud = Solicitud.objects.select_related("modalidad", "dependencia").filter(radicado=radicado).first()
-    if solicitud is None:
-        # Same work as a real check, so the answer time does not reveal which radicados exist.
-        radicados.codigo_coincide(radicado, codigo or "", "0" * 64)
-        return None
-    if radicados.codigo_coincide(solicitud.radicado, codigo or "", solicitud.codigo_consulta_hash):
-        return solicitud
-    return None

@@ -6,16 +6,19 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
 from django.utils.translation import gettext
 
 from civic import calendario
+from civic.expedientes.archivos import adjuntar
+from civic.expedientes.maquina import bloquear, transicionar
+from civic.expedientes.servicios import servicio
+from civic.formato import fecha_larga
 from civic.models import Dependencia, Usuario
-from pqrs import emails
-from pqrs.models import Solicitud, TipoEvento
+from pqrs import emails, eventos
+from pqrs.models import Adjunto, Solicitud
 from pqrs.workflow import Accion, Estado
 
-from ._base import adjuntar, bloquear, en_fecha, exigir, hoy_o, transicionar
+from ._base import exigir, habil_o_siguiente, hoy_o
 
 # Ley 1755/2015 art. 17: the requirement must be made within 10 days of the radicación.
 DIAS_PARA_REQUERIR = 10
@@ -23,12 +26,7 @@ DIAS_PARA_REQUERIR = 10
 DIAS_PARA_TRASLADAR = 5
 
 
-def _habil_o_siguiente(fecha: date) -> date:
-    # Ley 4/1913 art. 62: a term that ends on a non-business day runs to the next business day.
-    return fecha if calendario.es_dia_habil(fecha) else calendario.sumar_dias_habiles(fecha, 1)
-
-
-@transaction.atomic
+@servicio
 def asignar(
     *,
     solicitud: Solicitud,
@@ -46,29 +44,28 @@ def asignar(
             {"responsable": gettext("El responsable debe pertenecer a la dependencia asignada.")},
             code="otra_dependencia",
         )
-    tipo = TipoEvento.ASIGNADA if solicitud.estado == Estado.RADICADA else TipoEvento.REASIGNADA
     cambia_dependencia = solicitud.dependencia_id != dependencia.pk
+    evento = eventos.asignada(
+        solicitud,
+        dependencia=dependencia,
+        responsable=responsable,
+        nota=nota.strip(),
+        reasignacion=solicitud.estado != Estado.RADICADA,
+    )
     transicionar(
         solicitud,
         Accion.ASIGNAR,
-        tipo=tipo,
+        evento=evento,
         actor=actor,
-        nota=nota.strip(),
-        # Internal: the petitioner sees the state ("En trámite"), not who handles it.
-        publico=False,
-        datos={
-            "dependencia_anterior": solicitud.dependencia_id,
-            "dependencia": dependencia.pk,
-            "responsable": responsable.pk if responsable else None,
-        },
         campos={"dependencia": dependencia, "responsable": responsable},
+        bloqueado=True,
     )
     if cambia_dependencia:
         emails.enviar_asignacion(solicitud)
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def solicitar_informacion(
     *, solicitud: Solicitud, requerimiento: str, actor: Usuario, hoy: date | None = None
 ) -> Solicitud:
@@ -87,25 +84,20 @@ def solicitar_informacion(
             code="requerimiento_extemporaneo",
         )
     # Art. 17: the petitioner has one month (a calendar month, Ley 4/1913 art. 59).
-    limite = _habil_o_siguiente(hoy + relativedelta(months=1))
+    limite = habil_o_siguiente(hoy + relativedelta(months=1))
     transicionar(
         solicitud,
         Accion.SOLICITAR_INFORMACION,
-        tipo=TipoEvento.REQUERIMIENTO_INFORMACION,
+        evento=eventos.requerimiento(solicitud, requerimiento=requerimiento, fecha_limite=limite),
         actor=actor,
-        nota=requerimiento,
-        publico=True,
-        datos={
-            "fecha_limite": en_fecha(limite),
-            "fecha_vencimiento_suspendida": en_fecha(solicitud.fecha_vencimiento),
-        },
         campos={"requerimiento_en": hoy, "fecha_limite_ciudadano": limite, "plazo_ciudadano_ampliado": False},
+        bloqueado=True,
     )
     emails.enviar_requerimiento(solicitud, requerimiento)
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def aportar_informacion(
     *, solicitud: Solicitud, texto: str, archivos: Iterable[File] = (), hoy: date | None = None
 ) -> Solicitud:
@@ -125,17 +117,17 @@ def aportar_informacion(
             {"texto": gettext("Escriba la información o adjunte un archivo.")}, code="requerido"
         )
     # CPACA art. 56: what arrives on a non-business day is received the next business day.
-    recibida = _habil_o_siguiente(hoy)
+    recibida = habil_o_siguiente(hoy)
     plazo = solicitud.plazo_dias
     vencimiento = calendario.sumar_dias_habiles(recibida, plazo) if plazo else None
     evento = transicionar(
         solicitud,
         Accion.APORTAR_INFORMACION,
-        tipo=TipoEvento.INFORMACION_RECIBIDA,
+        evento=eventos.informacion_recibida(
+            solicitud, texto=(texto or "").strip(), recibida=recibida, fecha_vencimiento=vencimiento
+        ),
         actor=None,
-        nota=(texto or "").strip(),
-        publico=True,
-        datos={"recibida": en_fecha(recibida), "fecha_vencimiento": en_fecha(vencimiento)},
+        bloqueado=True,
         campos={
             "fecha_inicio_termino": recibida,
             "fecha_vencimiento": vencimiento,
@@ -143,12 +135,12 @@ def aportar_informacion(
             "prorrogada": False,
         },
     )
-    adjuntar(solicitud, evento, archivos, origen="ciudadano", publico=True)
+    adjuntar(Adjunto, archivos, solicitud=solicitud, evento=evento, origen="ciudadano", publico=True)
     emails.enviar_informacion_recibida(solicitud)
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def ampliar_plazo_ciudadano(
     *, solicitud: Solicitud, actor: Usuario | None = None, nota: str = "", hoy: date | None = None
 ) -> Solicitud:
@@ -166,29 +158,24 @@ def ampliar_plazo_ciudadano(
     if hoy > solicitud.fecha_limite_ciudadano:
         raise ValidationError(
             gettext("La ampliación debe pedirse antes de que venza el plazo del %(fecha)s.")
-            % {"fecha": emails.fecha_larga(solicitud.fecha_limite_ciudadano)},
+            % {"fecha": fecha_larga(solicitud.fecha_limite_ciudadano)},
             code="plazo_vencido",
         )
     # One more month after the first one, counted from the requirement like the first.
-    limite = _habil_o_siguiente(solicitud.requerimiento_en + relativedelta(months=2))
+    limite = habil_o_siguiente(solicitud.requerimiento_en + relativedelta(months=2))
     transicionar(
         solicitud,
         Accion.AMPLIAR_PLAZO_CIUDADANO,
-        tipo=TipoEvento.PLAZO_CIUDADANO_PRORROGADO,
+        evento=eventos.plazo_ciudadano_ampliado(solicitud, nota=nota.strip(), fecha_limite=limite),
         actor=actor,
-        nota=nota.strip(),
-        publico=True,
-        datos={
-            "fecha_anterior": en_fecha(solicitud.fecha_limite_ciudadano),
-            "fecha_limite": en_fecha(limite),
-        },
         campos={"fecha_limite_ciudadano": limite, "plazo_ciudadano_ampliado": True},
+        bloqueado=True,
     )
     emails.enviar_plazo_ampliado(solicitud)
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def declarar_desistimiento(
     *, solicitud: Solicitud, motivacion: str, actor: Usuario, hoy: date | None = None
 ) -> Solicitud:
@@ -201,23 +188,21 @@ def declarar_desistimiento(
             gettext(
                 "El peticionario tiene plazo hasta el %(fecha)s; antes no puede declararse el desistimiento."
             )
-            % {"fecha": emails.fecha_larga(solicitud.fecha_limite_ciudadano)},
+            % {"fecha": fecha_larga(solicitud.fecha_limite_ciudadano)},
             code="plazo_vigente",
         )
     transicionar(
         solicitud,
         Accion.DECLARAR_DESISTIMIENTO,
-        tipo=TipoEvento.DESISTIMIENTO,
+        evento=eventos.desistimiento(solicitud, motivacion=motivacion),
         actor=actor,
-        nota=motivacion,
-        publico=True,
-        datos={"fecha_limite": en_fecha(solicitud.fecha_limite_ciudadano)},
+        bloqueado=True,
     )
     emails.enviar_desistimiento(solicitud, motivacion)
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def trasladar(
     *,
     solicitud: Solicitud,
@@ -245,19 +230,17 @@ def trasladar(
     evento = transicionar(
         solicitud,
         Accion.TRASLADAR,
-        tipo=TipoEvento.TRASLADADA,
+        evento=eventos.trasladada(solicitud, entidad=entidad, oficio=oficio),
         actor=actor,
-        nota=oficio,
-        publico=True,
-        datos={"entidad": entidad},
         campos={"entidad_traslado": entidad},
+        bloqueado=True,
     )
-    adjuntar(solicitud, evento, archivos, origen="funcionario", publico=True)
+    adjuntar(Adjunto, archivos, solicitud=solicitud, evento=evento, origen="funcionario", publico=True)
     emails.enviar_traslado(solicitud, entidad, oficio)
     return solicitud
 
 
-@transaction.atomic
+@servicio
 def prorrogar(
     *, solicitud: Solicitud, motivo: str, nueva_fecha: date, actor: Usuario, hoy: date | None = None
 ) -> Solicitud:
@@ -275,7 +258,7 @@ def prorrogar(
     if hoy > vencimiento:
         raise ValidationError(
             gettext("La prórroga debe informarse antes de que venza el término (vencía el %(fecha)s).")
-            % {"fecha": emails.fecha_larga(vencimiento)},
+            % {"fecha": fecha_larga(vencimiento)},
             code="termino_vencido",
         )
     maximo = calendario.sumar_dias_habiles(solicitud.fecha_inicio_termino, 2 * solicitud.plazo_dias)
@@ -286,7 +269,7 @@ def prorrogar(
                     "La nueva fecha debe ser posterior al %(vence)s y no superar el %(maximo)s "
                     "(el doble del término inicial, Ley 1755 de 2015, art. 14 parágrafo)."
                 )
-                % {"vence": emails.fecha_larga(vencimiento), "maximo": emails.fecha_larga(maximo)}
+                % {"vence": fecha_larga(vencimiento), "maximo": fecha_larga(maximo)}
             },
             code="fecha_fuera_de_rango",
         )
@@ -297,12 +280,10 @@ def prorrogar(
     transicionar(
         solicitud,
         Accion.PRORROGAR,
-        tipo=TipoEvento.PRORROGA,
+        evento=eventos.prorroga(solicitud, motivo=motivo, nueva_fecha=nueva_fecha),
         actor=actor,
-        nota=motivo,
-        publico=True,
-        datos={"fecha_anterior": en_fecha(vencimiento), "fecha_vencimiento": en_fecha(nueva_fecha)},
         campos={"fecha_vencimiento": nueva_fecha, "prorrogada": True},
+        bloqueado=True,
     )
     emails.enviar_prorroga(solicitud, motivo, vencimiento)
     return solicitud

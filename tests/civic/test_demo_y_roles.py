@@ -6,13 +6,14 @@ from django.core.management.base import CommandError
 from civic import roles
 from civic.models import Comuna, Dependencia, Usuario
 from civic.services.demo import CONTRASENA_DEMO
+from pqrs.roles import COORDINACION_PQRS
 
 pytestmark = pytest.mark.django_db
 
 
 def test_la_migracion_crea_los_seis_roles():
     assert set(Group.objects.values_list("name", flat=True)) >= set(roles.ROLES)
-    coordinacion = Group.objects.get(name=roles.COORDINACION_PQRS)
+    coordinacion = Group.objects.get(name=COORDINACION_PQRS)
     assert coordinacion.permissions.filter(codename="change_notificacion").exists()
     assert (
         not Group.objects.get(name=roles.VENTANILLA)
@@ -57,6 +58,4 @@ def test_sincronizar_roles_con_el_registro_vivo_no_lo_altera():
     antes = {config.label: config.models_module for config in apps.get_app_configs()}
     sincronizar_roles(apps)
     assert {config.label: config.models_module for config in apps.get_app_configs()} == antes
-    assert (
-        Group.objects.get(name=roles.COORDINACION_PQRS).permissions.filter(codename="view_solicitud").exists()
-    )
+    assert Group.objects.get(name=COORDINACION_PQRS).permissions.filter(codename="view_solicitud").exists()

@@ -16,8 +16,13 @@ def compose():
 
 
 def variables_que_leen_los_settings() -> set[str]:
-    fuente = (RAIZ / "civic" / "settings.py").read_text(encoding="utf-8")
-    return set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z_]+)"', fuente))
+    """Every variable the code reads from the environment: the settings, and each app's own policy."""
+    leidas = set()
+    for modulo in RAIZ.glob("*/**/*.py"):
+        if modulo.parts[len(RAIZ.parts)] in {"civic", "pqrs", "organizaciones", "consejos", "rendicion"}:
+            fuente = modulo.read_text(encoding="utf-8")
+            leidas |= set(re.findall(r'[eE]nv(?:\(\))?(?:\.\w+)?\(\s*"([A-Z_]+)"', fuente))
+    return leidas
 
 
 def test_servicios_del_despliegue(compose):

@@ -24,6 +24,7 @@ from civic.services.notificaciones import (
     reenviar,
 )
 from civic.tasks import barrer_notificaciones_task, entregar_notificacion_task
+from pqrs.roles import COORDINACION_PQRS
 from tests.apoyo import BROKER_CAIDO, apuntar_a_smtp_caido, configurar_celery
 
 pytestmark = pytest.mark.django_db
@@ -299,7 +300,7 @@ def test_admin_lista_solo_lectura_y_reenvia_las_fallidas(
     assert [correo.to for correo in mailoutbox] == [["enviada@example.com"], ["fallida@example.com"]]
 
 
-@pytest.mark.parametrize(("rol", "ve_la_lista"), [(roles.COORDINACION_PQRS, True), (roles.VENTANILLA, False)])
+@pytest.mark.parametrize(("rol", "ve_la_lista"), [(COORDINACION_PQRS, True), (roles.VENTANILLA, False)])
 def test_admin_de_notificaciones_segun_el_rol(client, django_user_model, rol, ve_la_lista):
     from django.contrib.auth.models import Group
 

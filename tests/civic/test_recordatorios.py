@@ -9,7 +9,7 @@ from django_celery_beat.schedulers import DatabaseScheduler
 
 from civic.celery import app, en_dias_habiles
 from civic.models import Notificacion, Recordatorio, Usuario
-from civic.recordatorios import (
+from civic.plazos.recordatorios import (
     Aviso,
     Mensaje,
     barrer,
@@ -111,12 +111,12 @@ def test_el_dia_se_cuenta_en_bogota_y_solo_los_habiles():
     assert es_dia_de_recordatorios(date(2026, 7, 14))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_beat_programa_los_recordatorios_en_dias_habiles():
     DatabaseScheduler(app=app)
-    barrido = PeriodicTask.objects.get(name="pqrs-barrer-recordatorios")
-    resumen = PeriodicTask.objects.get(name="pqrs-enviar-resumenes-diarios")
-    assert (barrido.task, resumen.task) == ("pqrs.barrer_recordatorios", "pqrs.enviar_resumenes_diarios")
+    barrido = PeriodicTask.objects.get(name="barrer-recordatorios")
+    resumen = PeriodicTask.objects.get(name="enviar-resumenes-diarios")
+    assert (barrido.task, resumen.task) == ("civic.barrer_recordatorios", "civic.enviar_resumenes_diarios")
     assert (barrido.crontab.day_of_week, barrido.crontab.hour, barrido.crontab.minute) == (
         "mon-fri",
         "7",

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.views.defaults import server_error
 
 from civic.celery import app as celery_app
+from civic.sitio import secciones
 from civic.sitio.politica import POLITICA_DATOS_VERSION
-from civic.sitio.secciones import SECCIONES
 from tests.apoyo import requiere_servicios
 
 ENLACES_PIE = [
@@ -52,7 +52,7 @@ def test_pagina_publica_muestra_su_contenido_y_el_pie(client, nombre, textos):
 def test_inicio_enlaza_cada_seccion_disponible_y_anuncia_las_demas(client):
     html = _texto(client.get(reverse("sitio:inicio")))
 
-    for seccion in SECCIONES:
+    for seccion in secciones.todas():
         if seccion.ruta:
             assert f'href="{seccion.ruta}"' in html
         else:
@@ -75,7 +75,7 @@ def test_el_menu_de_cualquier_pagina_lleva_a_las_secciones_disponibles(client):
     html = _texto(client.get(reverse("sitio:terminos")))
 
     menu = html.split('id="menu-principal"', 1)[1].split("</nav>", 1)[0]
-    for seccion in SECCIONES:
+    for seccion in secciones.todas():
         assert (f'href="{seccion.ruta}"' in menu) == bool(seccion.ruta)
     assert 'href="None"' not in menu
 

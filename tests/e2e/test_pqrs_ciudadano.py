@@ -4,23 +4,22 @@ The citizen files, tracks, completes and rates in one browser context; staff ass
 and answer through the Django admin, each logged in at /admin/login/ in a context of their own.
 """
 
-import importlib
 import re
 
 import pytest
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from civic.roles import COORDINACION_PQRS, FUNCIONARIO, sincronizar_roles
+from civic.roles import FUNCIONARIO
 from pqrs import services
 from pqrs.models import Adjunto, Calificacion, Evento, Solicitud, TipoEvento
+from pqrs.roles import COORDINACION_PQRS
 from pqrs.workflow import Estado
 from tests.pqrs import archivos
 from tests.pqrs.factories import DependenciaFactory, FuncionarioFactory, anonima
 from tests.pqrs.test_vistas_publicas import limpiar_limites
 
-pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True)]
 
 MOVIL = {"width": 360, "height": 740}
 CLAVE = "Clave-de-prueba-2026"
@@ -32,9 +31,6 @@ def archivo_pdf(nombre: str) -> dict:
 
 @pytest.fixture(autouse=True)
 def entorno(settings, tmp_path):
-    # A transactional test starts from whatever the previous one left: a flush empties the catalogues
-    # the data migration seeded (modalities, conditions). Seed them again, the migration's own way.
-    importlib.import_module("pqrs.migrations.0002_catalogos").sembrar(django_apps, None)
     settings.MEDIA_ROOT = tmp_path / "media"
     limpiar_limites()
     yield
@@ -64,12 +60,10 @@ def llenar_formulario(page) -> None:
 
 
 def personal(rol: str, **campos):
-    """A staff member in a role group, with the permissions `civic.roles.ROLES` gives it, and a password.
+    """A staff member in a role group, with the permissions its app declared (`civic.roles`), and a password.
 
-    The roles are synchronized again here: a browser test can start from a flushed database (see `entorno`),
-    without the groups and permissions the data migration made.
+    The groups are there even after a flush: `civic.semillas` plants them again on post_migrate.
     """
-    sincronizar_roles(django_apps)
     usuario = FuncionarioFactory(**campos)
     usuario.groups.add(Group.objects.get(name=rol))
     usuario.set_password(CLAVE)

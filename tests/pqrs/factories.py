@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from civic.models import Comuna, Dependencia, Usuario
-from civic.roles import COORDINACION_PQRS
 from pqrs import services
 from pqrs.models import Canal, Modalidad, Solicitud
+from pqrs.roles import COORDINACION_PQRS
 
 BOGOTA = ZoneInfo("America/Bogota")
 

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from civic import calendario
-from pqrs.models import Consecutivo, Evento, Solicitud, TipoEvento
+from civic.models import Consecutivo
+from pqrs.models import Evento, Solicitud, TipoEvento
 from pqrs.workflow import Estado
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def test_generar_pqrs_sinteticas_consistentes():
     assert len(por_anio) >= 3
     for anio, numeros in por_anio.items():
         assert sorted(numeros) == list(range(1, len(numeros) + 1))
-        assert Consecutivo.objects.get(anio=anio).ultimo == len(numeros)
+        assert Consecutivo.objects.get(serie="pqrs", anio=anio).ultimo == len(numeros)
     # Dates follow the calendar.
     for s in Solicitud.objects.exclude(plazo_dias=None).filter(prorrogada=False)[:100]:
         assert s.fecha_radicacion_efectiva == calendario.fecha_radicacion_efectiva(s.radicada_en)

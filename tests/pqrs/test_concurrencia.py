@@ -5,7 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from pqrs.models import Consecutivo, Solicitud
+from civic.models import Consecutivo
+from pqrs.models import Solicitud
 from tests.apoyo import requiere_servicios
 from tests.pqrs.factories import SolicitudFactory, en_bogota
 
@@ -13,11 +14,11 @@ FILINGS = 50
 
 
 @pytest.mark.servicios
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_50_radicaciones_concurrentes_sin_huecos_ni_duplicados():
     requiere_servicios(postgres=True)
     # No counter row for the year yet: the first filings race to create it too.
-    assert not Consecutivo.objects.filter(anio=2026).exists()
+    assert not Consecutivo.objects.filter(serie="pqrs", anio=2026).exists()
     barrera = threading.Barrier(FILINGS)
     radicados: list[str] = []
     errores: list[BaseException] = []
@@ -47,4 +48,4 @@ def test_50_radicaciones_concurrentes_sin_huecos_ni_duplicados():
     esperados = [f"PQRS-2026-{n:06d}" for n in range(1, FILINGS + 1)]
     assert sorted(radicados) == esperados
     assert sorted(Solicitud.objects.values_list("consecutivo", flat=True)) == list(range(1, FILINGS + 1))
-    assert Consecutivo.objects.get(anio=2026).ultimo == FILINGS
+    assert Consecutivo.objects.get(serie="pqrs", anio=2026).ultimo == FILINGS

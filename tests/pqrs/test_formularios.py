@@ -79,7 +79,7 @@ def test_adjunto_rechazado_con_mensaje_que_nombra_el_archivo(subido, fragmento):
 
 
 def test_limite_de_tamano_configurable(settings):
-    settings.PQRS_ADJUNTO_MAX_BYTES = 1024
+    settings.ADJUNTO_MAX_BYTES = 1024
 
     form = formulario(adjuntos=[archivos.pdf("mediano.pdf", relleno=2048)])
 

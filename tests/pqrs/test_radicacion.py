@@ -5,10 +5,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from civic.models import Notificacion
-from pqrs import services
-from pqrs.models import CondicionPoblacional, Consecutivo, Evento, Solicitud, TipoEvento
+from civic.models import Consecutivo, Notificacion
+from pqrs.models import CondicionPoblacional, Evento, Solicitud, TipoEvento
 from pqrs.workflow import Estado
+from tests.apoyo import verificada
 from tests.pqrs.factories import SolicitudFactory, anonima, en_bogota, modalidad
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_consulta_tiene_30_dias_y_felicitacion_no_tiene_termino():
 def test_radicado_consecutivo_por_anio_con_prefijo_configurable(settings):
     primera = SolicitudFactory(ahora=en_bogota(2026, 12, 30))
     segunda = SolicitudFactory(ahora=en_bogota(2026, 12, 31))
-    settings.PQRS_PREFIJO_RADICADO = "CALI"
+    settings.RADICADO_PREFIJOS = {"pqrs": "CALI"}
     # Filed on 1 January (holiday): radicado on the next business day, in 2027.
     de_2027 = SolicitudFactory(ahora=en_bogota(2027, 1, 1))
 
@@ -62,7 +62,7 @@ def test_radicado_consecutivo_por_anio_con_prefijo_configurable(settings):
     assert segunda.radicado == "PQRS-2026-000002"
     assert de_2027.radicado == "CALI-2027-000001"
     assert (de_2027.anio, de_2027.consecutivo) == (2027, 1)
-    assert dict(Consecutivo.objects.values_list("anio", "ultimo")) == {2026: 2, 2027: 1}
+    assert dict(Consecutivo.objects.filter(serie="pqrs").values_list("anio", "ultimo")) == {2026: 2, 2027: 1}
 
 
 def test_radicar_escribe_un_evento_publico():
@@ -82,21 +82,21 @@ def test_codigo_de_consulta_guardado_con_hmac_y_verificable():
     assert len(codigo) == 10
     assert not set(codigo) & set("0O1IL")
     assert codigo not in solicitud.codigo_consulta_hash
-    assert services.verificar_codigo(radicado=solicitud.radicado, codigo=codigo) == solicitud
+    assert verificada(solicitud.radicado, codigo) == solicitud
     # As people type it: lower case, with spaces.
     escrito = f" {codigo[:5].lower()} {codigo[5:]} "
-    assert services.verificar_codigo(radicado=solicitud.radicado.lower(), codigo=escrito) == solicitud
+    assert verificada(solicitud.radicado.lower(), escrito) == solicitud
 
 
 def test_codigo_errado_y_radicado_inexistente_dan_none_por_igual():
     solicitud = SolicitudFactory()
     otra = SolicitudFactory()
 
-    assert services.verificar_codigo(radicado=solicitud.radicado, codigo="ABCDEFGHJK") is None
-    assert services.verificar_codigo(radicado="PQRS-2026-999999", codigo=solicitud.codigo_claro) is None
+    assert verificada(solicitud.radicado, "ABCDEFGHJK") is None
+    assert verificada("PQRS-2026-999999", solicitud.codigo_claro) is None
     # One request's code does not open another.
-    assert services.verificar_codigo(radicado=otra.radicado, codigo=solicitud.codigo_claro) is None
-    assert services.verificar_codigo(radicado=solicitud.radicado, codigo="") is None
+    assert verificada(otra.radicado, solicitud.codigo_claro) is None
+    assert verificada(solicitud.radicado, "") is None
 
 
 def test_acuse_de_recibo_se_envia_una_vez_con_radicado_y_codigo(
@@ -112,7 +112,7 @@ def test_acuse_de_recibo_se_envia_una_vez_con_radicado_y_codigo(
     assert solicitud.codigo_claro in mensaje.body
     assert "miércoles 15 de abril de 2026" in mensaje.body
     assert "Petición de interés general" in mensaje.body
-    assert "/pqrs/consultar/" in mensaje.body
+    assert "/consultar/" in mensaje.body
     html = mensaje.alternatives[0][0]
     assert solicitud.codigo_claro in html
     # Once sent, the clear code survives nowhere in the database.
@@ -186,7 +186,7 @@ def test_adjuntos_del_ciudadano_quedan_en_ruta_privada_sin_nombre_original():
 
 
 def test_adjunto_demasiado_grande_se_rechaza(settings):
-    settings.PQRS_ADJUNTO_MAX_BYTES = 10
+    settings.ADJUNTO_MAX_BYTES = 10
     archivo = SimpleUploadedFile("grande.pdf", b"x" * 11, content_type="application/pdf")
 
     with pytest.raises(ValidationError):

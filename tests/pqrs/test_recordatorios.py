@@ -10,20 +10,23 @@ import time
 from datetime import date
 
 import pytest
+import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 
 from civic.models import Notificacion, Recordatorio
+from civic.plazos import recordatorios
+from civic.plazos.resumen import TIPO_RESUMEN, enviar_resumenes_diarios, resumen_de
 from civic.services.notificaciones import entregar_notificacion, reenviar
-from pqrs import recordatorios, services
+from pqrs import services
 from pqrs.models import Solicitud
 from pqrs.recordatorios import (
     TIPO_DESISTIMIENTO,
     TIPO_PLAZO_CIUDADANO,
     TIPO_POR_VENCER,
-    TIPO_RESUMEN,
     TIPO_TRASLADO,
     TIPO_VENCIDA,
+    reglas,
 )
 from tests.apoyo import apuntar_a_smtp_caido, configurar_celery, requiere_servicios
 from tests.pqrs.factories import (
@@ -52,7 +55,7 @@ def barrer(django_capture_on_commit_callbacks):
 
     def _barrer(hoy: date):
         with django_capture_on_commit_callbacks(execute=True):
-            return recordatorios.barrer_recordatorios(hoy=hoy)
+            return recordatorios.barrer_todo(hoy=hoy)
 
     return _barrer
 
@@ -253,7 +256,8 @@ def test_ventana_de_traslado_de_una_solicitud_sin_asignar(barrer, dependencia, r
     coordinador(email="coordinacion@alcaldia.test")
     solicitud = SolicitudFactory(ahora=en_bogota(2026, 3, 20))
     # Art. 21: 5 business days after Fri 20 Mar (23 Mar is a holiday) → Mon 30 Mar.
-    assert recordatorios.limite_traslado(solicitud.fecha_radicacion_efectiva) == date(2026, 3, 30)
+    (traslado,) = [r for r in reglas() if r.tipo == TIPO_TRASLADO]
+    assert traslado.fecha(solicitud) == date(2026, 3, 30)
 
     barrer(date(2026, 3, 25))
     assert claves(TIPO_TRASLADO) == []
@@ -347,7 +351,7 @@ def test_resumen_diario_solo_en_dias_habiles_y_a_quien_tiene_solicitudes(
 
     def enviar(hoy):
         with django_capture_on_commit_callbacks(execute=True):
-            return recordatorios.enviar_resumenes_diarios(hoy=hoy)
+            return enviar_resumenes_diarios(hoy=hoy)
 
     assert enviar(date(2026, 4, 18)).registrados == 0  # Saturday
     enviar(date(2026, 4, 21))
@@ -374,8 +378,9 @@ def test_resumen_lista_hasta_el_maximo_y_cuenta_el_resto(dependencia, responsabl
         services.asignar(
             solicitud=solicitud, dependencia=dependencia, responsable=responsable, actor=responsable
         )
-    (grupo,) = recordatorios.resumen_de(responsable, date(2026, 4, 16), maximo=1)
-    assert (grupo["semaforo"], grupo["total"], len(grupo["solicitudes"]), grupo["ocultas"]) == (
+    (seccion,) = resumen_de(responsable, date(2026, 4, 16), maximo=1)
+    (grupo,) = seccion["datos"]["grupos"]
+    assert (grupo["semaforo"], grupo["total"], len(grupo["elementos"]), grupo["ocultas"]) == (
         "verde",
         3,
         1,
@@ -396,7 +401,9 @@ def test_smtp_caido_el_aviso_queda_fallido_y_se_reenvia_una_vez(
     aviso = Notificacion.objects.get(plantilla="pqrs/emails/recordatorio_por_vencer")
     # The eager attempt failed and was recorded; the row waits for its retry.
     assert (aviso.estado, aviso.intentos) == (Notificacion.Estado.PENDIENTE, 1)
-    entregar_notificacion(notificacion_id=aviso.pk)
+    # Its retry, once the back-off is over.
+    with time_machine.travel(aviso.proximo_intento):
+        entregar_notificacion(notificacion_id=aviso.pk)
     aviso.refresh_from_db()
     assert (aviso.estado, aviso.intentos) == (Notificacion.Estado.FALLIDA, 2)
     assert "ConnectionRefusedError" in aviso.ultimo_error
@@ -440,7 +447,7 @@ def _en_hilos(*funciones):
 
 
 @pytest.mark.servicios
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_dos_barridos_a_la_vez_registran_cada_aviso_una_vez():
     requiere_servicios(postgres=True)
     dependencia = DependenciaFactory(correo="infraestructura@alcaldia.test")
@@ -456,7 +463,7 @@ def test_dos_barridos_a_la_vez_registran_cada_aviso_una_vez():
     hoy = date(2026, 4, 14)
 
     def barrido():
-        return recordatorios.barrer_recordatorios(hoy=hoy, lote=4)
+        return recordatorios.barrer_todo(hoy=hoy, lote=4)
 
     with configurar_celery(task_always_eager=True):
         uno, otro = _en_hilos(barrido, barrido)
@@ -488,7 +495,7 @@ def _esperar_bloqueo(pid_propio: int, *, plazo: float = 30) -> int:
 
 
 @pytest.mark.servicios
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_respondida_entre_la_seleccion_y_el_envio_no_recibe_aviso():
     requiere_servicios(postgres=True)
     dependencia = DependenciaFactory(correo="infraestructura@alcaldia.test")
@@ -512,11 +519,14 @@ def test_respondida_entre_la_seleccion_y_el_envio_no_recibe_aviso():
             Solicitud.objects.select_for_update().get(pk=respondida.pk)
             bloqueada.set()
             assert barrido_espera.wait(timeout=30)
-            services.responder(solicitud=respondida, texto="Respondida a tiempo.", actor=responsable)
+            # The clerk answers within the transaction that holds the row (the service joins it).
+            services.responder.en_transaccion(
+                solicitud=respondida, texto="Respondida a tiempo.", actor=responsable
+            )
 
     def barrido():
         assert bloqueada.wait(timeout=30)
-        resultado["resumen"] = recordatorios.barrer_recordatorios(hoy=date(2026, 4, 14))
+        resultado["resumen"] = recordatorios.barrer_todo(hoy=date(2026, 4, 14))
 
     with configurar_celery(task_always_eager=True):
         hilos = [threading.Thread(target=_con_conexion_propia(f)) for f in (clerk, barrido)]
@@ -534,7 +544,7 @@ def test_respondida_entre_la_seleccion_y_el_envio_no_recibe_aviso():
 
 
 @pytest.mark.servicios
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_un_barrido_interrumpido_a_mitad_se_completa_sin_duplicados():
     requiere_servicios(postgres=True)
     dependencia = DependenciaFactory(correo="infraestructura@alcaldia.test")
@@ -562,7 +572,7 @@ def test_un_barrido_interrumpido_a_mitad_se_completa_sin_duplicados():
     def barrido():
         assert listo.wait(timeout=30)
         try:
-            recordatorios.barrer_recordatorios(hoy=hoy, lote=2)
+            recordatorios.barrer_todo(hoy=hoy, lote=2)
         except BaseException as error:
             errores.append(error)
 
@@ -583,7 +593,7 @@ def test_un_barrido_interrumpido_a_mitad_se_completa_sin_duplicados():
         # The committed pages stand; the interrupted page left nothing behind.
         assert Recordatorio.objects.filter(tipo=TIPO_POR_VENCER).count() == 4
         # The redelivered task (acks_late) runs the sweep again and finishes it.
-        recordatorios.barrer_recordatorios(hoy=hoy, lote=2)
+        recordatorios.barrer_todo(hoy=hoy, lote=2)
 
     assert sorted(
         Recordatorio.objects.filter(tipo=TIPO_POR_VENCER).values_list("objeto_id", flat=True)

@@ -11,9 +11,11 @@ from django_celery_beat.schedulers import DatabaseScheduler
 
 from civic.celery import app
 from civic.models import Notificacion, Recordatorio
+from civic.plazos import recordatorios
+from civic.plazos.resumen import TIPO_RESUMEN
 from civic.services.notificaciones import barrer_pendientes
-from pqrs import recordatorios, services
-from pqrs.recordatorios import TIPO_POR_VENCER, TIPO_RESUMEN
+from pqrs import services
+from pqrs.recordatorios import TIPO_POR_VENCER
 from tests.apoyo import BROKER_CAIDO, configurar_celery, trabajador_celery
 from tests.pqrs.factories import (
     DependenciaFactory,
@@ -24,7 +26,7 @@ from tests.pqrs.factories import (
 )
 
 # The worker runs in another thread with its own connection: it only sees committed rows.
-pytestmark = [pytest.mark.servicios, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.servicios, pytest.mark.django_db(transaction=True)]
 
 POR_VENCER = "pqrs/emails/recordatorio_por_vencer"
 
@@ -64,8 +66,8 @@ def test_beat_publica_el_barrido_y_el_trabajador_envia_los_avisos(trabajador, as
     with time_machine.travel(en_bogota(2026, 4, 14, 7, 0), tick=True):
         # Beat's own path: the DatabaseScheduler loads the in-code schedule and publishes the due entry.
         beat = DatabaseScheduler(app=app)
-        entrada = beat.schedule["pqrs-barrer-recordatorios"]
-        assert entrada.task == "pqrs.barrer_recordatorios"
+        entrada = beat.schedule["barrer-recordatorios"]
+        assert entrada.task == "civic.barrer_recordatorios"
         beat.apply_entry(entrada, producer=beat.producer)
 
         esperar(lambda: enviadas(POR_VENCER) == 1, "aviso por vencer enviado")
@@ -73,16 +75,16 @@ def test_beat_publica_el_barrido_y_el_trabajador_envia_los_avisos(trabajador, as
 
         # The same entry published again (a second beat): nothing new is recorded or sent.
         beat.apply_entry(entrada, producer=beat.producer)
-        app.send_task("pqrs.enviar_resumenes_diarios")
+        app.send_task("civic.enviar_resumenes_diarios")
         esperar(lambda: Recordatorio.objects.filter(tipo=TIPO_RESUMEN).exists(), "resumen registrado")
-        esperar(lambda: enviadas("pqrs/emails/recordatorio_resumen_diario") == 1, "resumen enviado")
+        esperar(lambda: enviadas("civic/emails/resumen_diario") == 1, "resumen enviado")
 
     assert Recordatorio.objects.filter(tipo=TIPO_POR_VENCER).count() == 1
     avisos = [m for m in mailoutbox if m.to == ["responsable@alcaldia.test"]]
     assert sorted(m.subject for m in avisos) == sorted(
         [
             f"Recordatorio: la solicitud {asignada.radicado} vence en 1 día hábil",
-            "Sus solicitudes PQRS del martes 14 de abril de 2026: 1 en trámite",
+            "Sus pendientes del martes 14 de abril de 2026: 1 en trámite",
         ]
     )
 
@@ -115,7 +117,7 @@ def test_redis_caido_al_radicar_y_todo_se_entrega_una_vez_al_volver(trabajador, 
             solicitud=solicitud, dependencia=dependencia, responsable=responsable, actor=responsable
         )
         # The sweep, run while Redis is down, records the reminder; its mail waits in the outbox.
-        resultado = recordatorios.barrer_recordatorios(hoy=date(2026, 4, 14))
+        resultado = recordatorios.barrer_todo(hoy=date(2026, 4, 14))
         assert resultado[TIPO_POR_VENCER].registrados == 1
         assert Notificacion.objects.get(plantilla=POR_VENCER).estado == Notificacion.Estado.PENDIENTE
     assert mailoutbox == []
@@ -129,7 +131,7 @@ def test_redis_caido_al_radicar_y_todo_se_entrega_una_vez_al_volver(trabajador, 
     )
     assert barrer_pendientes(ahora=despues) == 0
     # The reminder sweep again (a redelivered task): nothing new.
-    assert recordatorios.barrer_recordatorios(hoy=date(2026, 4, 14))[TIPO_POR_VENCER].registrados == 0
+    assert recordatorios.barrer_todo(hoy=date(2026, 4, 14))[TIPO_POR_VENCER].registrados == 0
 
     al_ciudadano = [m for m in mailoutbox if m.to == ["luz@correo.test"]]
     al_responsable = [m for m in mailoutbox if m.to == ["responsable@alcaldia.test"]]

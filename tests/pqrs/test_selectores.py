@@ -79,7 +79,7 @@ def test_semaforo_por_dias_habiles_restantes(settings):
     assert selectors.semaforo(solicitud, date(2026, 4, 10)) == selectors.Semaforo.AMARILLO  # 3 left
     assert selectors.semaforo(solicitud, date(2026, 4, 15)) == selectors.Semaforo.AMARILLO  # due today
     assert selectors.semaforo(solicitud, date(2026, 4, 16)) == selectors.Semaforo.ROJO
-    settings.PQRS_SEMAFORO_AMARILLO = 5
+    settings.SEMAFORO_AMARILLO = 5
     assert selectors.semaforo(solicitud, date(2026, 4, 8)) == selectors.Semaforo.AMARILLO  # 5 left
     felicitacion = SolicitudFactory(modalidad=modalidad("felicitacion"))
     assert selectors.semaforo(felicitacion, date(2026, 4, 16)) == selectors.Semaforo.GRIS

@@ -10,9 +10,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from civic.expedientes.maquina import TransicionInvalida
 from pqrs import selectors, services
 from pqrs.models import Evento, SentidoRespuesta, Solicitud, TipoEvento
-from pqrs.workflow import Estado, TransicionInvalida
+from pqrs.workflow import Estado
 from tests.pqrs.factories import DependenciaFactory, FuncionarioFactory, SolicitudFactory, anonima, en_bogota
 
 pytestmark = pytest.mark.django_db

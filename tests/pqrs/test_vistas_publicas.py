@@ -17,6 +17,7 @@ from pqrs import services
 from pqrs.emails import fecha_larga
 from pqrs.models import Adjunto, Calificacion, Evento, Solicitud, TipoEvento
 from pqrs.workflow import Estado
+from tests.apoyo import verificada
 from tests.pqrs import archivos
 from tests.pqrs.factories import (
     ComunaFactory,
@@ -29,7 +30,7 @@ from tests.pqrs.test_formularios import datos_validos
 pytestmark = pytest.mark.django_db
 
 RADICAR = reverse("pqrs:radicar")
-CONSULTAR = reverse("pqrs:consultar")
+CONSULTAR = reverse("expedientes:consultar")
 SEGUIMIENTO = reverse("pqrs:seguimiento")
 PUBLICADAS = reverse("pqrs:respuestas_publicadas")
 MENSAJE_NO_ENCONTRADA = "No encontramos una solicitud con ese número de radicado y ese código de consulta."
@@ -43,7 +44,7 @@ def limpiar_limites() -> None:
     # Rate-limit counters live in the cache, which outlives a test. Only our keys are dropped: with
     # REDIS_URL set the cache is shared, and clearing it all would disturb other runs.
     cache.delete_many(
-        [f"pqrs:limite:{accion}:{ip}" for accion in ("radicar", "consultar") for ip in IPS_DE_PRUEBA]
+        [f"civic:limite:{accion}:{ip}" for accion in ("radicar", "consultar") for ip in IPS_DE_PRUEBA]
     )
 
 
@@ -145,7 +146,7 @@ def test_acuse_muestra_el_codigo_una_sola_vez_y_explica_el_plazo(client):
 
     assert primera.status_code == HTTPStatus.OK
     codigo = codigo_en(primera)
-    assert codigo and services.verificar_codigo(radicado=solicitud.radicado, codigo=codigo) == solicitud
+    assert codigo and verificada(solicitud.radicado, codigo) == solicitud
     html = primera.content.decode()
     assert solicitud.radicado in html
     assert "Queja" in html and "Luminaria dañada" in html
@@ -235,7 +236,7 @@ def test_campo_trampa_lleno_no_escribe_nada(client):
 
 
 def test_limite_de_radicaciones_por_ip_responde_429(client, settings):
-    settings.PQRS_LIMITE_RADICAR = 2
+    settings.LIMITE_RADICAR = 2
     assert radicar(client).status_code == HTTPStatus.FOUND
     assert radicar(client).status_code == HTTPStatus.FOUND
 
@@ -250,8 +251,8 @@ def test_limite_de_radicaciones_por_ip_responde_429(client, settings):
 
 
 def test_tras_proxies_confiables_cuenta_la_ip_del_cliente(client, settings):
-    settings.PQRS_LIMITE_RADICAR = 1
-    settings.PQRS_PROXIES_CONFIABLES = 1
+    settings.LIMITE_RADICAR = 1
+    settings.PROXIES_CONFIABLES = 1
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
 
     assert client.post(RADICAR, datos_validos(), HTTP_X_FORWARDED_FOR="1.1.1.1", **proxy).status_code == 302
@@ -326,7 +327,7 @@ def test_radicado_desconocido_y_codigo_errado_dan_el_mismo_mensaje(client):
     assert MENSAJE_NO_ENCONTRADA in desconocido.content.decode()
     assert MENSAJE_NO_ENCONTRADA in errado.content.decode()
     assert conteos() == antes
-    assert "pqrs_consulta" not in client.session
+    assert "civic_consulta" not in client.session
     assert client.get(SEGUIMIENTO).status_code == HTTPStatus.FOUND
 
 
@@ -341,7 +342,7 @@ def test_consulta_acepta_el_codigo_como_se_escribe(client):
 
 
 def test_limite_de_consultas_por_ip_responde_429(client, settings):
-    settings.PQRS_LIMITE_CONSULTAR = 3
+    settings.LIMITE_CONSULTAR = 3
     solicitud = hoy_solicitud()
     for _ in range(3):
         client.post(CONSULTAR, {"radicado": solicitud.radicado, "codigo": "ABCDEFGHJK"})
@@ -351,7 +352,7 @@ def test_limite_de_consultas_por_ip_responde_429(client, settings):
 
     assert respuesta.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert "demasiadas consultas" in respuesta.content.decode()
-    assert "pqrs_consulta" not in client.session
+    assert "civic_consulta" not in client.session
 
 
 def test_seguimiento_muestra_linea_de_tiempo_sin_notas_internas(client, funcionario):
@@ -372,7 +373,7 @@ def test_seguimiento_muestra_linea_de_tiempo_sin_notas_internas(client, funciona
 
 
 def test_la_consulta_verificada_expira(client, settings):
-    settings.PQRS_CONSULTA_SEGUNDOS = -1
+    settings.CONSULTA_SEGUNDOS = -1
     solicitud = hoy_solicitud()
     verificar(client, solicitud)
 

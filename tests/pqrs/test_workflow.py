@@ -3,16 +3,10 @@ from datetime import date
 import pytest
 from django.forms.models import model_to_dict
 
+from civic.expedientes.maquina import TransicionInvalida
 from pqrs import selectors, services
 from pqrs.models import Evento, Solicitud, TipoEvento
-from pqrs.workflow import (
-    TRANSICIONES,
-    Accion,
-    Estado,
-    TransicionInvalida,
-    acciones_permitidas,
-    verificar_transicion,
-)
+from pqrs.workflow import MAQUINA, TRANSICIONES, Accion, Estado
 from tests.pqrs.factories import FuncionarioFactory, SolicitudFactory, en_bogota
 
 
@@ -35,7 +29,7 @@ def test_la_tabla_cubre_cada_accion_y_solo_estados_validos():
     ],
 )
 def test_transiciones_permitidas(estado, accion, destino):
-    assert verificar_transicion(estado, accion) == destino
+    assert MAQUINA.destino(estado, accion) == destino
 
 
 @pytest.mark.parametrize(
@@ -51,11 +45,11 @@ def test_transiciones_permitidas(estado, accion, destino):
 )
 def test_transiciones_prohibidas_con_mensaje_en_espanol(estado, accion):
     with pytest.raises(TransicionInvalida, match="No se puede"):
-        verificar_transicion(estado, accion)
+        MAQUINA.destino(estado, accion)
 
 
 def test_acciones_permitidas_de_una_respondida():
-    assert set(acciones_permitidas(Estado.RESPONDIDA)) == {
+    assert set(MAQUINA.permitidas(Estado.RESPONDIDA)) == {
         Accion.REGISTRAR_NOTIFICACION,
         Accion.AGREGAR_NOTA_INTERNA,
         Accion.CALIFICAR,
@@ -246,5 +240,9 @@ def test_la_base_de_datos_impide_una_nota_interna_publica():
     solicitud = SolicitudFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         Evento.objects.create(
-            solicitud=solicitud, tipo=TipoEvento.NOTA_INTERNA, estado_nuevo=solicitud.estado, publico=True
+            solicitud=solicitud,
+            tipo=TipoEvento.NOTA_INTERNA,
+            estado_nuevo=solicitud.estado,
+            interno=True,
+            publico=True,
         )

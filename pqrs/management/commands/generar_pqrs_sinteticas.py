@@ -17,19 +17,19 @@ from django.db.models import Max
 from django.utils import timezone
 
 from civic import calendario
-from civic.models import Comuna, Dependencia
-from pqrs import radicados
+from civic.expedientes import radicados, registro
+from civic.models import Comuna, Consecutivo, Dependencia
 from pqrs.models import (
     Canal,
     CanalRespuesta,
     CondicionPoblacional,
-    Consecutivo,
     Evento,
     Modalidad,
     SentidoRespuesta,
     Solicitud,
     TipoEvento,
 )
+from pqrs.services.radicacion import EXPEDIENTE
 from pqrs.workflow import Estado
 
 BOGOTA = ZoneInfo("America/Bogota")
@@ -226,7 +226,9 @@ class Command(BaseCommand):
         self.ultimos = dict(
             Solicitud.objects.values("anio").annotate(m=Max("consecutivo")).values_list("anio", "m")
         )
-        for anio, ultimo in Consecutivo.objects.values_list("anio", "ultimo"):
+        self.expediente = registro.expediente(EXPEDIENTE)
+        serie = self.expediente.serie
+        for anio, ultimo in Consecutivo.objects.filter(serie=serie).values_list("anio", "ultimo"):
             self.ultimos[anio] = max(ultimo, self.ultimos.get(anio, 0))
 
         inicio = self.hoy - timedelta(days=365 * anios)
@@ -243,8 +245,10 @@ class Command(BaseCommand):
             creadas += self._guardar(filas)
         with transaction.atomic():
             for anio, ultimo in self.ultimos.items():
-                Consecutivo.objects.bulk_create([Consecutivo(anio=anio, ultimo=0)], ignore_conflicts=True)
-                contador = Consecutivo.objects.select_for_update().get(anio=anio)
+                Consecutivo.objects.bulk_create(
+                    [Consecutivo(serie=serie, anio=anio, ultimo=0)], ignore_conflicts=True
+                )
+                contador = Consecutivo.objects.select_for_update().get(serie=serie, anio=anio)
                 contador.ultimo = max(contador.ultimo, ultimo)
                 contador.save(update_fields=["ultimo"])
         self.stdout.write(self.style.SUCCESS(f"Se crearon {creadas} solicitudes sintéticas."))
@@ -278,11 +282,13 @@ class Command(BaseCommand):
         vencimiento = _sumar(efectiva, plazo) if plazo else None
         anio = efectiva.year
         self.ultimos[anio] = consecutivo = self.ultimos.get(anio, 0) + 1
-        radicado = radicados.formatear_radicado(anio, consecutivo)
+        radicado = radicados.formatear_radicado(self.expediente.prefijo_radicado, anio, consecutivo)
+        serie = self.expediente.serie
         anonima = rng.random() < (0.35 if modalidad.codigo == "denuncia" else 0.06)
         correo = "" if anonima and rng.random() < 0.6 else f"ciudadano{consecutivo}.{anio}@correo.invalid"
         solicitud = Solicitud(
             radicado=radicado,
+            serie=serie,
             anio=anio,
             consecutivo=consecutivo,
             modalidad=modalidad,
@@ -290,7 +296,7 @@ class Command(BaseCommand):
             radicada_en=ahora,
             fecha_radicacion_efectiva=efectiva,
             codigo_consulta_hash=radicados.hash_codigo(
-                radicado, "".join(rng.choices(radicados.ALFABETO_CODIGO, k=radicados.LONGITUD_CODIGO))
+                serie, radicado, "".join(rng.choices(radicados.ALFABETO_CODIGO, k=radicados.LONGITUD_CODIGO))
             ),
             anonima=anonima,
             tipo_documento="" if anonima else "CC",

@@ -1,21 +1,26 @@
-"""Checks on the files a citizen uploads: how many, how big, and what they really are.
+"""Files of an expediente: the checks on what a citizen or a clerk uploads (how many, how big, what
+they really are), their rows, and the one way they are served.
 
 The type is read from the content with libmagic (python-magic), never from the name or the browser's
 Content-Type, which the sender controls: an executable renamed `.pdf` is refused. The detected type is
 written back on the upload, so the Adjunto row records what the file is, not what it claimed to be.
 """
 
+import mimetypes
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import magic
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
+from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from pqrs import config
+from .modelos import AdjuntoBase, EventoBase
 
 # What libmagic reports for the formats people attach to a petition: PDF, images, office documents.
 TIPOS_PERMITIDOS = frozenset(
@@ -95,7 +100,7 @@ def _es_office_zip(archivo: UploadedFile) -> bool:
 def validar_adjuntos(archivos: Sequence[UploadedFile]) -> list[UploadedFile]:
     """Every problem with every file, each naming the file, in one ValidationError."""
     errores = []
-    maximo = config.adjuntos_max()
+    maximo = settings.ADJUNTOS_MAX
     if len(archivos) > maximo:
         errores.append(
             ValidationError(
@@ -104,7 +109,7 @@ def validar_adjuntos(archivos: Sequence[UploadedFile]) -> list[UploadedFile]:
                 code="demasiados_adjuntos",
             )
         )
-    limite = config.adjunto_max_bytes()
+    limite = settings.ADJUNTO_MAX_BYTES
     for archivo in archivos:
         nombre = archivo.name
         if archivo.size > limite:
@@ -145,3 +150,54 @@ def validar_adjuntos(archivos: Sequence[UploadedFile]) -> list[UploadedFile]:
     if errores:
         raise ValidationError(errores)
     return list(archivos)
+
+
+def adjuntar(
+    modelo: type[AdjuntoBase],
+    archivos: Iterable[File],
+    *,
+    origen: str,
+    publico: bool,
+    evento: EventoBase | None = None,
+    **expediente,
+) -> list[AdjuntoBase]:
+    """Save checked uploads as `modelo` rows of an expediente (`solicitud=...`), tied to `evento`."""
+    adjuntos = []
+    for archivo in archivos:
+        nombre = getattr(archivo, "name", "") or gettext("archivo")
+        tipo = getattr(archivo, "content_type", None) or mimetypes.guess_type(nombre)[0] or ""
+        adjunto = modelo(
+            **expediente,
+            evento=evento,
+            archivo=archivo,
+            nombre_original=nombre.rsplit("/", 1)[-1][:255],
+            tipo_contenido=tipo[:100],
+            tamano=archivo.size,
+            origen=origen,
+            publico=publico,
+        )
+        # The file's own validators; the expediente and the event are rows this transaction holds.
+        adjunto.full_clean(exclude=[f.name for f in modelo._meta.concrete_fields if f.is_relation])
+        adjunto.save()
+        adjuntos.append(adjunto)
+    return adjuntos
+
+
+def validar_tamanos(archivos: Iterable[File], modelo: type[AdjuntoBase]) -> None:
+    """Run the attachment field's validators before anything is numbered or written."""
+    campo = modelo._meta.get_field("archivo")
+    for archivo in archivos:
+        campo.run_validators(archivo)
+
+
+def respuesta_archivo(adjunto: AdjuntoBase) -> FileResponse:
+    """The file as a download, never rendered inline nor cached: files are private personal data."""
+    respuesta = FileResponse(
+        adjunto.archivo.open("rb"),
+        as_attachment=True,
+        filename=adjunto.nombre_original,
+        content_type=adjunto.tipo_contenido or "application/octet-stream",
+    )
+    respuesta["Cache-Control"] = "private, no-store"
+    respuesta["X-Content-Type-Options"] = "nosniff"
+    return respuesta

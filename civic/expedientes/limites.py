@@ -7,9 +7,8 @@ anything, and filing stays possible for anyone using a screen reader.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
-
-from pqrs import config
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class Limite:
 def ip_cliente(request) -> str:
     """The client's address. Behind N trusted proxies, the N-th address from the right of X-Forwarded-For:
     the ones further left are written by the client and cannot be trusted."""
-    n = config.proxies_confiables()
+    n = settings.PROXIES_CONFIABLES
     if n > 0:
         cabecera = request.META.get("HTTP_X_FORWARDED_FOR", "")
         reenviadas = [ip.strip() for ip in cabecera.split(",") if ip.strip()]
@@ -32,7 +31,7 @@ def ip_cliente(request) -> str:
 
 
 def _clave(limite: Limite, request) -> str:
-    return f"pqrs:limite:{limite.accion}:{ip_cliente(request)}"
+    return f"civic:limite:{limite.accion}:{ip_cliente(request)}"
 
 
 def agotado(limite: Limite, request) -> bool:
@@ -52,10 +51,10 @@ def contar(limite: Limite, request) -> int:
 
 
 def radicar() -> Limite:
-    maximo, segundos = config.limite_radicar()
-    return Limite("radicar", maximo, segundos)
+    """Filings per IP address, whatever the app: one person files PQRS and procedures alike."""
+    return Limite("radicar", settings.LIMITE_RADICAR, settings.LIMITE_RADICAR_SEGUNDOS)
 
 
 def consultar() -> Limite:
-    maximo, segundos = config.limite_consultar()
-    return Limite("consultar", maximo, segundos)
+    """Lookups per IP address on the one tracking form: a code check is an oracle."""
+    return Limite("consultar", settings.LIMITE_CONSULTAR, settings.LIMITE_CONSULTAR_SEGUNDOS)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import vistas
+
+app_name = "expedientes"
+
+urlpatterns = [
+    path("consultar/", vistas.consultar, name="consultar"),
+    path("consultar/salir/", vistas.salir, name="salir"),
+    path("consultar/<slug:clave>/", vistas.seguimiento, name="seguimiento"),
+]

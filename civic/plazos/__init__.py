@@ -1,0 +1,1 @@
+"""Terms of every expediente: business days left, the traffic light, reminder rules and the daily digest."""

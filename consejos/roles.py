@@ -1,0 +1,3 @@
+"""The consejos roles: the technical secretariat that convenes sessions and writes the actas."""
+
+SECRETARIA_CONSEJOS = "Secretaría técnica de consejos"
