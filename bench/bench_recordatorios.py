@@ -1,21 +1,26 @@
-"""Benchmark of the PQRS reminder sweep: its cost follows the requests that are due, not the open total.
+"""Benchmark of the reminder sweep over PQRS: its cost follows the requests that are due, not the open total.
 
 Run from the repository root (PostgreSQL required; the database is created and migrated if missing):
 
     DEBUG=true .venv/bin/python bench/bench_recordatorios.py [--total 1000000 100000] [--vencen 10000]
+        [--lote 200] [--perfil]
 
 For each total it empties the PQRS tables of its own database (civic_bench_recordatorios, or
 BENCH_DATABASE_URL), loads that many open requests with COPY, of which `--vencen` are due for a reminder
-on Tue 14 Apr 2026 (half due within 3 business days, half overdue), then times one sweep and a second,
-idempotent one, counting their queries, and prints the EXPLAIN of the selection queries. The outbox's
-delivery tasks are published to an in-memory broker with no worker: the figures are the sweep's own work
-(locking, recording, outbox rows, publishing), not SMTP.
+on Tue 14 Apr 2026 (half due within 3 business days, half overdue), then times one sweep of every declared
+rule (`civic.plazos.recordatorios.barrer_todo`) and a second, idempotent one, counting their queries, and
+prints the EXPLAIN ANALYZE of the selection pages. The outbox's delivery tasks are published to an
+in-memory broker with no worker (Celery is not eager here): the figures are the sweep's own work
+(locking, recording, outbox rows, publishing), not SMTP; the time spent publishing after commit is also
+printed on its own. `--perfil` groups each sweep's statements by kind.
 """
 
 import argparse
 import os
+import re
 import sys
 import time
+from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -50,8 +55,10 @@ from django.db import connection  # noqa: E402
 from civic import calendario  # noqa: E402
 from civic.celery import app  # noqa: E402
 from civic.models import Dependencia, Notificacion, Recordatorio, Usuario  # noqa: E402
+from civic.plazos import recordatorios as plazos  # noqa: E402
+from civic.services import notificaciones  # noqa: E402
 from pqrs import recordatorios  # noqa: E402
-from pqrs.models import Modalidad, Solicitud  # noqa: E402
+from pqrs.models import Modalidad  # noqa: E402
 
 HOY = date(2026, 4, 14)
 BOGOTA = ZoneInfo("America/Bogota")
@@ -98,7 +105,7 @@ def cargar(total: int, vencen: int, dependencias: list[int], usuarios: list[int]
         "barrio", "canal_respuesta", "prioritaria", "autorizacion_datos_version", "asunto", "descripcion",
         "plazo_dias", "fecha_inicio_termino", "fecha_vencimiento", "fecha_vencimiento_original",
         "prorrogada", "estado", "dependencia_id", "responsable_id", "plazo_ciudadano_ampliado",
-        "entidad_traslado", "sentido_respuesta",
+        "entidad_traslado", "sentido_respuesta", "serie",
     ]  # fmt: skip
     # Due dates: half due within 3 business days (today included), half overdue; the rest well ahead.
     proximos = [HOY + timedelta(days=d) for d in range(0, 4)]
@@ -124,55 +131,93 @@ def cargar(total: int, vencen: int, dependencias: list[int], usuarios: list[int]
                         False, "", "Solicitud de carga", "Texto de prueba de carga.", 15,
                         radicada, vence, vence, False, "asignada",
                         dependencias[i % len(dependencias)], usuarios[i % len(usuarios)], False, "", "",
+                        "pqrs",
                     )
                 )  # fmt: skip
         cursor.execute("ANALYZE pqrs_solicitud")
     print(f"  carga de {total:,} solicitudes (COPY + ANALYZE): {time.perf_counter() - inicio:.1f} s")
 
 
-def barrido(etiqueta: str) -> None:
-    consultas = []
+class Publicacion:
+    """Times the outbox's after-commit publishing (`_publicar`, one call per row) apart from the sweep."""
+
+    def __init__(self):
+        self.original = notificaciones._publicar
+        self.llamadas = 0
+        self.segundos = 0.0
+
+    def __call__(self, notificacion_id: int) -> bool:
+        inicio = time.perf_counter()
+        try:
+            return self.original(notificacion_id)
+        finally:
+            self.segundos += time.perf_counter() - inicio
+            self.llamadas += 1
+
+
+def clase(sql: str) -> str:
+    """The kind of a statement: its verb and table, plus the clause that tells same-table reads apart."""
+    sql = " ".join(sql.split())
+    verbo = sql.split(" ", 1)[0].upper()
+    tabla = re.search(r'(?:FROM|INTO|UPDATE) "?(\w+)"?', sql)
+    rasgos = [r for r in ("FOR UPDATE", "ON CONFLICT", "RETURNING", "JOIN") if r in sql.upper()]
+    return " ".join([verbo, tabla.group(1) if tabla else "", *rasgos]).strip()
+
+
+def barrido(etiqueta: str, lote: int, perfil: bool) -> None:
+    consultas: Counter[str] = Counter()
 
     def contar(execute, sql, params, many, context):
-        consultas.append(1)
+        consultas[clase(sql) if perfil else ""] += 1
         return execute(sql, params, many, context)
 
-    with connection.execute_wrapper(contar):
-        inicio = time.perf_counter()
-        resultado = recordatorios.barrer_recordatorios(hoy=HOY)
-        segundos = time.perf_counter() - inicio
-    registrados = sum(r.registrados for r in resultado.values())
-    revisados = sum(r.revisados for r in resultado.values())
+    publicacion = Publicacion()
+    notificaciones._publicar = publicacion
+    try:
+        with connection.execute_wrapper(contar):
+            inicio = time.perf_counter()
+            resultado = plazos.barrer_todo(hoy=HOY, lote=lote)
+            segundos = time.perf_counter() - inicio
+    finally:
+        notificaciones._publicar = publicacion.original
+    total = plazos.Resumen()
+    for resumen in resultado.values():
+        total += resumen
     print(
-        f"  {etiqueta:<22} {segundos:7.2f} s  {len(consultas):>6,} consultas  "
-        f"revisadas {revisados:,}  recordatorios nuevos {registrados:,}"
+        f"  {etiqueta:<22} {segundos:7.2f} s  {consultas.total():>6,} consultas  "
+        f"revisadas {total.revisados:,}  nuevos {total.registrados:,}  repetidos {total.repetidos:,}  "
+        f"errores {total.errores:,}"
     )
+    print(
+        f"  {'':<22} de ellos publicar {publicacion.llamadas:,} filas tras el commit: "
+        f"{publicacion.segundos:.2f} s"
+    )
+    if perfil:
+        for tipo, resumen in resultado.items():
+            print(f"    {tipo:<26} {resumen.como_dict()}")
+        for sentencia, veces in consultas.most_common():
+            print(f"    {veces:>7,}  {sentencia}")
 
 
-def explicar() -> None:
-    politica = recordatorios.politica()
-    pagina = (
-        recordatorios.seleccion_por_vencer(HOY, politica)
-        .order_by("fecha_vencimiento", "pk")
-        .values_list("fecha_vencimiento", "pk")[: politica.lote]
-    )
-    print("  EXPLAIN de la página de selección (por vencer):")
-    for linea in pagina.explain(analyze=True).splitlines():
-        print("    " + linea)
-    vencidas = (
-        Solicitud.objects.filter(estado__in=["radicada", "asignada"], fecha_vencimiento__lt=HOY)
-        .order_by("fecha_vencimiento", "pk")
-        .values_list("fecha_vencimiento", "pk")[: politica.lote]
-    )
-    print("  EXPLAIN de la página de selección (vencidas):")
-    for linea in vencidas.explain(analyze=True).splitlines():
-        print("    " + linea)
+def explicar(lote: int) -> None:
+    por_tipo = {regla.tipo: regla for regla in recordatorios.reglas()}
+    for tipo, nombre in (
+        (recordatorios.TIPO_POR_VENCER, "por vencer"),
+        (recordatorios.TIPO_VENCIDA, "vencidas"),
+    ):
+        regla = por_tipo[tipo]
+        pagina = regla.seleccion(HOY).order_by(regla.campo, "pk").values_list(regla.campo, "pk")[:lote]
+        print(f"  EXPLAIN ANALYZE de la página de selección ({nombre}):")
+        for linea in pagina.explain(analyze=True).splitlines():
+            print("    " + linea)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--total", type=int, nargs="+", default=[100_000, 1_000_000])
     parser.add_argument("--vencen", type=int, default=10_000)
+    parser.add_argument("--lote", type=int, default=plazos.LOTE_POR_DEFECTO)
+    parser.add_argument("--perfil", action="store_true", help="group each sweep's statements by kind")
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     # Delivery tasks go to an in-memory broker nobody consumes: the sweep is measured, not SMTP.
@@ -181,13 +226,13 @@ def main():
     for total in args.total:
         print(f"\n{total:,} solicitudes abiertas, {args.vencen:,} con recordatorio el {HOY:%d/%m/%Y}")
         cargar(total, args.vencen, dependencias, usuarios)
-        barrido("primer barrido")
-        barrido("segundo (idempotente)")
+        barrido("primer barrido", args.lote, args.perfil)
+        barrido("segundo (idempotente)", args.lote, args.perfil)
         print(
             f"  filas: {Recordatorio.objects.count():,} recordatorios, "
             f"{Notificacion.objects.count():,} notificaciones"
         )
-        explicar()
+        explicar(args.lote)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ class Expediente:
     clave: str  # the app's name for its expediente, e.g. "pqrs"; its series unless RADICADO_SERIES says
     modelo: str  # "app_label.Model", a Radicable
     prefijo: str  # the radicado prefix by default, e.g. "PQRS"; RADICADO_PREFIJOS may change it
+    nombre: str = ""  # how the citizen's pages name one, e.g. "trámite" (the generic page's heading)
     # URL name of the app's own tracking page once the code is proved; empty: the kernel's generic page.
     url_seguimiento: str = ""
     plantilla_seguimiento: str = "civic/expedientes/seguimiento.html"  # the generic page's template

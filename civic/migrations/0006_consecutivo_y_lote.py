@@ -4,30 +4,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('civic', '0005_notificacion_enviando'),
+        ("civic", "0005_notificacion_enviando"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='recordatorio',
-            name='lote',
-            field=models.UUIDField(blank=True, editable=False, null=True, verbose_name='lote'),
+            model_name="recordatorio",
+            name="lote",
+            field=models.UUIDField(blank=True, editable=False, null=True, verbose_name="lote"),
         ),
         migrations.CreateModel(
-            name='Consecutivo',
+            name="Consecutivo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('serie', models.CharField(max_length=30, verbose_name='serie')),
-                ('anio', models.PositiveSmallIntegerField(verbose_name='año')),
-                ('ultimo', models.PositiveIntegerField(default=0, verbose_name='último consecutivo')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("serie", models.CharField(max_length=30, verbose_name="serie")),
+                ("anio", models.PositiveSmallIntegerField(verbose_name="año")),
+                ("ultimo", models.PositiveIntegerField(default=0, verbose_name="último consecutivo")),
             ],
             options={
-                'verbose_name': 'consecutivo de radicación',
-                'verbose_name_plural': 'consecutivos de radicación',
-                'ordering': ['serie', '-anio'],
-                'constraints': [models.UniqueConstraint(fields=('serie', 'anio'), name='consecutivo_serie_anio_unico')],
+                "verbose_name": "consecutivo de radicación",
+                "verbose_name_plural": "consecutivos de radicación",
+                "ordering": ["serie", "-anio"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("serie", "anio"), name="consecutivo_serie_anio_unico")
+                ],
             },
+        ),
+        migrations.AlterField(
+            model_name="notificacion",
+            name="plantilla",
+            field=models.CharField(
+                help_text="Ruta base de la plantilla, p. ej. <app>/emails/acuse.",
+                max_length=150,
+                verbose_name="plantilla",
+            ),
         ),
     ]

@@ -26,7 +26,7 @@ class Notificacion(models.Model):
 
     destinatario = models.EmailField(_("destinatario"))
     plantilla = models.CharField(
-        _("plantilla"), max_length=150, help_text=_("Ruta base de la plantilla, p. ej. pqrs/emails/acuse.")
+        _("plantilla"), max_length=150, help_text=_("Ruta base de la plantilla, p. ej. <app>/emails/acuse.")
     )
     contexto = models.JSONField(_("contexto"), default=dict, blank=True, encoder=DjangoJSONEncoder)
     # Secrets the message must carry once (a tracking code): rendered like `contexto`, erased once sent.

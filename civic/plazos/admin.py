@@ -21,7 +21,7 @@ FORMA = {
 
 def etiqueta_semaforo(luz: Semaforo) -> str:
     return format_html(
-        '<span class="pqrs-semaforo pqrs-semaforo--{}"><span aria-hidden="true">{}</span> {}</span>',
+        '<span class="semaforo semaforo--{}"><span aria-hidden="true">{}</span> {}</span>',
         luz.value,
         FORMA[luz],
         luz.label,

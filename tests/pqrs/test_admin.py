@@ -518,7 +518,7 @@ def test_filtro_semaforo(client, coordinadora, cuatro_luces, luz):
     mostradas = {s.radicado for s in respuesta.context["cl"].result_list}
     assert mostradas == {cuatro_luces[luz].radicado}
     # Accessible: the light says its state in words, not only by colour.
-    assert f'pqrs-semaforo--{luz.value}"><span aria-hidden="true">' in respuesta.content.decode()
+    assert f'semaforo--{luz.value}"><span aria-hidden="true">' in respuesta.content.decode()
     assert str(luz.label) in respuesta.content.decode()
 
 

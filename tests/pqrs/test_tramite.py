@@ -415,3 +415,13 @@ def test_calificacion_fuera_de_rango(solicitud, funcionario):
     services.responder(solicitud=solicitud, texto="Respuesta.", actor=funcionario)
     with pytest.raises(ValidationError):
         services.calificar(solicitud=solicitud, calificacion=6)
+
+
+def test_asignar_cuesta_pocas_sentencias(django_assert_max_num_queries):
+    """Lock and reload, UPDATE of the changed fields, the event, the modality the mail names, the outbox
+    row, and the savepoints around the service and the mail (47 statements before the kernel's machine)."""
+    dependencia = DependenciaFactory()
+    funcionario = FuncionarioFactory(dependencia=dependencia)
+    solicitud = SolicitudFactory()
+    with django_assert_max_num_queries(9):
+        services.asignar(solicitud=solicitud, dependencia=dependencia, responsable=funcionario, actor=funcionario)
