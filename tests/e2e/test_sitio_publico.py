@@ -12,6 +12,7 @@ PAGINAS = [
     ("/accesibilidad/", HTTPStatus.OK),
     ("/terminos/", HTTPStatus.OK),
     ("/mapa-del-sitio/", HTTPStatus.OK),
+    ("/consultar/", HTTPStatus.OK),
     ("/esta-pagina-no-existe/", HTTPStatus.NOT_FOUND),
 ]
 RUTAS = [ruta for ruta, _estado in PAGINAS]
