@@ -125,9 +125,10 @@ def test_redis_caido_al_radicar_y_todo_se_entrega_una_vez_al_volver(trabajador, 
     # Redis is back: the outbox sweep hands every pending row to the real worker.
     despues = timezone.now() + timedelta(minutes=3)
     assert barrer_pendientes(ahora=despues) == 3  # acuse, asignación, recordatorio
+    # Sent, not merely claimed: a row being sent is no longer pending either.
     esperar(
-        lambda: not Notificacion.objects.filter(estado=Notificacion.Estado.PENDIENTE).exists(),
-        "buzón vacío",
+        lambda: Notificacion.objects.filter(estado=Notificacion.Estado.ENVIADA).count() == 3,
+        "buzón enviado",
     )
     assert barrer_pendientes(ahora=despues) == 0
     # The reminder sweep again (a redelivered task): nothing new.
