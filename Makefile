@@ -62,6 +62,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	DEBUG=true $(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) node_modules static_vendor staticfiles

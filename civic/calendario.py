@@ -190,6 +190,7 @@ class Calendario:
             tabla = self._tabla
             if tabla is not None and tabla.cubre(primero, ultimo):
                 return tabla  # another thread got here first
+            declarados: Mapping[date, str]
             if tabla is None:
                 # Version first, rows second: an edit committed in between costs one extra reload at the
                 # next check, never a missed one.

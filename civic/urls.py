@@ -13,9 +13,9 @@ admin.site.index_title = "Gestión"
 urlpatterns = [
     path("admin/", admin.site.urls),
     *(
-        path(config.prefijo_url, include(f"{config.name}.urls"))
+        path(prefijo, include(f"{config.name}.urls"))
         for config in apps.get_app_configs()
-        if getattr(config, "prefijo_url", None)
+        if (prefijo := getattr(config, "prefijo_url", None))
     ),
     path("", include("civic.expedientes.urls")),
     path("", include("civic.sitio.urls")),

@@ -18,7 +18,7 @@ class DependenciaAdmin(SimpleHistoryAdmin):
 @admin.register(Usuario)
 class UsuarioAdmin(UserAdmin):
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         (_("Dependencia"), {"fields": ("dependencia", "cargo")}),
     )
     add_fieldsets = (

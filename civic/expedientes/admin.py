@@ -6,6 +6,8 @@ the current state allows, and turns a service's refusal into errors next to the 
 typed and writing nothing.
 """
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -49,7 +51,14 @@ class FormularioAccion(forms.Form):
         raise NotImplementedError
 
 
-class AccionesAdminMixin:
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for the checker only: at run time it stays a plain mixin.
+    _MixinBase = admin.ModelAdmin
+else:
+    _MixinBase = object
+
+
+class AccionesAdminMixin(_MixinBase):
     """Workflow action pages for a `ModelAdmin` whose model has a `maquina`."""
 
     formularios_accion: dict[str, type[FormularioAccion]] = {}

@@ -80,7 +80,8 @@ def tipo_por_contenido(archivo: UploadedFile) -> str:
     archivo.seek(0)
     tipo = magic.from_buffer(muestra, mime=True)
     if tipo in {"application/zip", "application/octet-stream", "application/x-zip-compressed"}:
-        extension = archivo.name.rsplit(".", 1)[-1].lower() if "." in archivo.name else ""
+        nombre = archivo.name or ""
+        extension = nombre.rsplit(".", 1)[-1].lower() if "." in nombre else ""
         if extension in _OFFICE_ZIP and _es_office_zip(archivo):
             tipo = _OFFICE_ZIP[extension]
     return tipo
@@ -112,20 +113,21 @@ def validar_adjuntos(archivos: Sequence[UploadedFile]) -> list[UploadedFile]:
     limite = settings.ADJUNTO_MAX_BYTES
     for archivo in archivos:
         nombre = archivo.name
-        if archivo.size > limite:
+        tamano = archivo.size or 0  # always set on an upload; typed optional for other File objects
+        if tamano > limite:
             errores.append(
                 ValidationError(
                     gettext("El archivo «%(nombre)s» pesa %(tamano)s; el máximo es %(limite)s por archivo.")
                     % {
                         "nombre": nombre,
-                        "tamano": tamano_legible(archivo.size),
+                        "tamano": tamano_legible(tamano),
                         "limite": tamano_legible(limite),
                     },
                     code="adjunto_muy_grande",
                 )
             )
             continue
-        if archivo.size == 0:
+        if tamano == 0:
             errores.append(
                 ValidationError(
                     gettext("El archivo «%(nombre)s» está vacío.") % {"nombre": nombre}, code="adjunto_vacio"
@@ -166,7 +168,8 @@ def adjuntar(
     for archivo in archivos:
         nombre = getattr(archivo, "name", "") or gettext("archivo")
         tipo = getattr(archivo, "content_type", None) or mimetypes.guess_type(nombre)[0] or ""
-        adjunto = modelo(
+        # `evento` is declared by each concrete subclass (a foreign key to its own event table).
+        adjunto = modelo(  # type: ignore[misc]
             **expediente,
             evento=evento,
             archivo=archivo,

@@ -14,15 +14,18 @@ SECRET_KEY_FALLBACKS, as Django's own signing does.
 import re
 import secrets
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import models
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from civic import calendario
 from civic.models import Consecutivo
 
 from .registro import Expediente, por_prefijo
+
+if TYPE_CHECKING:
+    from .modelos import Radicable
 
 # No 0/O, 1/I/L: the code is read aloud on the phone and copied from paper.
 ALFABETO_CODIGO = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -87,7 +90,7 @@ def codigo_coincide(serie: str, radicado: str, codigo: str, hash_guardado: str) 
     return coincide
 
 
-def radicar_en(objeto: models.Model, expediente: Expediente, *, ahora: datetime) -> str:
+def radicar_en(objeto: "Radicable", expediente: Expediente, *, ahora: datetime) -> str:
     """Number `objeto` (a Radicable) in its series and give it a consultation code; return the code.
 
     Call it last, inside the transaction that saves the filing and after every validation: a refused
@@ -104,7 +107,7 @@ def radicar_en(objeto: models.Model, expediente: Expediente, *, ahora: datetime)
     return codigo
 
 
-def verificar(radicado: str, codigo: str) -> tuple[Expediente, models.Model] | None:
+def verificar(radicado: str, codigo: str) -> tuple[Expediente, "Radicable"] | None:
     """The expediente and object if the code matches; None for an unknown radicado and a wrong code alike.
 
     Callers must rate-limit attempts (the code has 31^10 values, but a form is an oracle).

@@ -6,11 +6,15 @@ citizen's tracking page lives.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+
+if TYPE_CHECKING:
+    from .modelos import Radicable
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,8 @@ class Expediente:
         return reverse("expedientes:seguimiento", args=[self.clave])
 
     @property
-    def model(self) -> type[models.Model]:
-        return apps.get_model(self.modelo)
+    def model(self) -> type["Radicable"]:
+        return cast("type[Radicable]", apps.get_model(self.modelo))
 
 
 _EXPEDIENTES: dict[str, Expediente] = {}

@@ -45,7 +45,8 @@ class Usuario(AbstractUser):
     )
     cargo = models.CharField(_("cargo"), max_length=150, blank=True)
 
-    class Meta(AbstractUser.Meta):
+    # Django's documented way to extend AbstractUser's Meta; django-stubs declares no AbstractUser.Meta.
+    class Meta(AbstractUser.Meta):  # type: ignore[name-defined]
         verbose_name = _("usuario")
         verbose_name_plural = _("usuarios")
         swappable = "AUTH_USER_MODEL"

@@ -325,7 +325,7 @@ def _registrar_lote(tipo_objeto: ContentType, pendientes: list[tuple[models.Mode
             lote=lote,
         ).values_list("objeto_id", "tipo", "clave")
     )
-    correos = []
+    correos: list[Correo] = []
     for llave, (objeto, unicos) in destinatarios.items():
         if llave not in nuevos:
             continue

@@ -30,14 +30,16 @@ def modificar_dia_no_habil(
 
 @transaction.atomic
 def eliminar_dia_no_habil(*, dia: DiaNoHabil, actor: Usuario | None) -> None:
-    dia._history_user = actor  # simple_history records who deleted it
+    # simple_history (untyped) reads it: who deleted it.
+    dia._history_user = actor  # type: ignore[attr-defined]
     dia.delete()
     transaction.on_commit(calendario.notificar_cambio)
 
 
 def _guardar(dia: DiaNoHabil, *, actor: Usuario | None) -> None:
     dia.full_clean()
-    dia._history_user = actor  # simple_history records who made the change
+    # simple_history (untyped) reads it: who made the change.
+    dia._history_user = actor  # type: ignore[attr-defined]
     dia.save()
     # After commit only: a rolled-back edit must not reach any process's calendar.
     transaction.on_commit(calendario.notificar_cambio)

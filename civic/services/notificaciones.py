@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import cast
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -28,6 +29,7 @@ from django.core.mail.utils import DNS_NAME
 from django.db import models, transaction
 from django.db.models import Q
 from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError
+from django.template.backends.django import Template as DjangoTemplate
 from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -242,7 +244,9 @@ def _construir_mensaje(notificacion: Notificacion) -> EmailMultiAlternatives:
 
 def _renderizar_texto(nombre: str, contexto: dict) -> str:
     # Plain text is not HTML: autoescaping would turn "Pérez & Cía" into "Pérez &amp; Cía".
-    return get_template(nombre).template.render(Context(contexto, autoescape=False))
+    # The Django engine's wrapper; its `.template` is the engine-level Template, which takes a Context.
+    plantilla = cast(DjangoTemplate, get_template(nombre))
+    return plantilla.template.render(Context(contexto, autoescape=False))
 
 
 def _registrar_fallo(
@@ -365,8 +369,10 @@ def _devolver_a_la_cola(ids: list[int], *, limite: datetime) -> list[int]:
     )
     for notificacion in filas.order_by("pk"):
         definitivo = notificacion.intentos + 1 >= settings.NOTIFICACIONES_MAX_INTENTOS
+        reclamada = notificacion.reclamada_en
+        assert reclamada is not None  # the filter's reclamada_en__lte excludes NULL
         motivo = _("Entrega interrumpida sin confirmación del envío (reclamada en %(reclamada)s).") % {
-            "reclamada": notificacion.reclamada_en.isoformat()
+            "reclamada": reclamada.isoformat()
         }
         # No back-off: the attempt did not fail at the mail server, it was cut short.
         if _registrar_fallo(notificacion, motivo, definitivo=definitivo, espera_base=0) is not None:

@@ -8,15 +8,16 @@ section show as "coming soon", without a dead link, in the menu, the home page a
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
 class Seccion:
     clave: str
-    nombre: str  # short label for the menu and the site map
-    titulo: str  # the task, as a citizen would say it, for the home page cards
-    descripcion: str
+    nombre: str | Promise  # short label for the menu and the site map (usually a lazy translation)
+    titulo: str | Promise  # the task, as a citizen would say it, for the home page cards
+    descripcion: str | Promise
     nombre_url: str
     icono: str  # a bootstrap-icons name
     orden: int = 100
@@ -54,7 +55,7 @@ def _con_proposito(proposito: str) -> Seccion | None:
 def _ruta_para(proposito: str) -> str | None:
     seccion = _con_proposito(proposito)
     ruta = seccion.ruta if seccion else None
-    if ruta is None:
+    if seccion is None or ruta is None:
         return None
     consulta = dict(seccion.consultas).get(proposito)
     return f"{ruta}?{consulta}" if consulta else ruta

@@ -116,7 +116,7 @@ def registrar_notificacion(
     evento = transicionar(
         solicitud,
         Accion.REGISTRAR_NOTIFICACION,
-        evento=eventos.notificada(solicitud, medio=medio.value, medio_nombre=medio.label, prueba=prueba),
+        evento=eventos.notificada(solicitud, medio=medio.value, medio_nombre=str(medio.label), prueba=prueba),
         actor=actor,
         momento=ahora,
         campos={"notificada_en": ahora},

@@ -150,19 +150,23 @@ def ampliar_plazo_ciudadano(
     """
     hoy = hoy_o(hoy)
     bloquear(solicitud, Accion.AMPLIAR_PLAZO_CIUDADANO)
+    limite_ciudadano = solicitud.fecha_limite_ciudadano
+    assert limite_ciudadano is not None  # set in EN_ESPERA_CIUDADANO, the only state allowing this action
     if solicitud.plazo_ciudadano_ampliado:
         raise ValidationError(
             gettext("El plazo del peticionario ya fue ampliado una vez; no admite otra ampliación."),
             code="ya_ampliado",
         )
-    if hoy > solicitud.fecha_limite_ciudadano:
+    if hoy > limite_ciudadano:
         raise ValidationError(
             gettext("La ampliación debe pedirse antes de que venza el plazo del %(fecha)s.")
-            % {"fecha": fecha_larga(solicitud.fecha_limite_ciudadano)},
+            % {"fecha": fecha_larga(limite_ciudadano)},
             code="plazo_vencido",
         )
     # One more month after the first one, counted from the requirement like the first.
-    limite = habil_o_siguiente(solicitud.requerimiento_en + relativedelta(months=2))
+    requerimiento = solicitud.requerimiento_en
+    assert requerimiento is not None  # set with the petitioner's term by solicitar_informacion
+    limite = habil_o_siguiente(requerimiento + relativedelta(months=2))
     transicionar(
         solicitud,
         Accion.AMPLIAR_PLAZO_CIUDADANO,
@@ -182,13 +186,15 @@ def declarar_desistimiento(
     """Declare desistimiento tácito by a reasoned act once the petitioner's term passed (art. 17)."""
     hoy = hoy_o(hoy)
     bloquear(solicitud, Accion.DECLARAR_DESISTIMIENTO)
+    limite_ciudadano = solicitud.fecha_limite_ciudadano
+    assert limite_ciudadano is not None  # set in EN_ESPERA_CIUDADANO, the only state allowing this action
     motivacion = exigir(motivacion, "motivacion", gettext("El desistimiento debe motivarse."))
-    if hoy <= solicitud.fecha_limite_ciudadano:
+    if hoy <= limite_ciudadano:
         raise ValidationError(
             gettext(
                 "El peticionario tiene plazo hasta el %(fecha)s; antes no puede declararse el desistimiento."
             )
-            % {"fecha": fecha_larga(solicitud.fecha_limite_ciudadano)},
+            % {"fecha": fecha_larga(limite_ciudadano)},
             code="plazo_vigente",
         )
     transicionar(
@@ -261,7 +267,9 @@ def prorrogar(
             % {"fecha": fecha_larga(vencimiento)},
             code="termino_vencido",
         )
-    maximo = calendario.sumar_dias_habiles(solicitud.fecha_inicio_termino, 2 * solicitud.plazo_dias)
+    plazo = solicitud.plazo_dias
+    assert plazo is not None  # a term (fecha_vencimiento, checked above) is always computed from it
+    maximo = calendario.sumar_dias_habiles(solicitud.fecha_inicio_termino, 2 * plazo)
     if not vencimiento < nueva_fecha <= maximo:
         raise ValidationError(
             {
