@@ -424,4 +424,6 @@ def test_asignar_cuesta_pocas_sentencias(django_assert_max_num_queries):
     funcionario = FuncionarioFactory(dependencia=dependencia)
     solicitud = SolicitudFactory()
     with django_assert_max_num_queries(9):
-        services.asignar(solicitud=solicitud, dependencia=dependencia, responsable=funcionario, actor=funcionario)
+        services.asignar(
+            solicitud=solicitud, dependencia=dependencia, responsable=funcionario, actor=funcionario
+        )
