@@ -136,23 +136,31 @@ def cargar(total: int, vencen: int, dependencias: list[int], usuarios: list[int]
                 )  # fmt: skip
         cursor.execute("ANALYZE pqrs_solicitud")
     print(f"  carga de {total:,} solicitudes (COPY + ANALYZE): {time.perf_counter() - inicio:.1f} s")
+    # A table in service is vacuumed and its pages written: measure the sweep in that steady state, not
+    # while PostgreSQL still sets hint bits and flushes the million rows the COPY just wrote.
+    inicio = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE) pqrs_solicitud")
+        cursor.execute("CHECKPOINT")
+    print(f"  VACUUM + CHECKPOINT: {time.perf_counter() - inicio:.1f} s")
 
 
 class Publicacion:
-    """Times the outbox's after-commit publishing (`_publicar`, one call per row) apart from the sweep."""
+    """Times the outbox's after-commit publishing (`_publicar_lote`, one message per page) apart from the
+    sweep, counting the rows it carries."""
 
     def __init__(self):
-        self.original = notificaciones._publicar
+        self.original = notificaciones._publicar_lote
         self.llamadas = 0
         self.segundos = 0.0
 
-    def __call__(self, notificacion_id: int) -> bool:
+    def __call__(self, ids: list[int]) -> bool:
         inicio = time.perf_counter()
         try:
-            return self.original(notificacion_id)
+            return self.original(ids)
         finally:
             self.segundos += time.perf_counter() - inicio
-            self.llamadas += 1
+            self.llamadas += len(ids)
 
 
 def clase(sql: str) -> str:
@@ -172,14 +180,14 @@ def barrido(etiqueta: str, lote: int, perfil: bool) -> None:
         return execute(sql, params, many, context)
 
     publicacion = Publicacion()
-    notificaciones._publicar = publicacion
+    notificaciones._publicar_lote = publicacion
     try:
         with connection.execute_wrapper(contar):
             inicio = time.perf_counter()
             resultado = plazos.barrer_todo(hoy=HOY, lote=lote)
             segundos = time.perf_counter() - inicio
     finally:
-        notificaciones._publicar = publicacion.original
+        notificaciones._publicar_lote = publicacion.original
     total = plazos.Resumen()
     for resumen in resultado.values():
         total += resumen

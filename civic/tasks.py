@@ -21,6 +21,20 @@ def entregar_notificacion_task(self, notificacion_id: int) -> None:
         raise self.retry(countdown=aplazada.espera) from aplazada
 
 
+@shared_task(name="civic.entregar_notificaciones", acks_late=True, ignore_result=True)
+def entregar_notificaciones_task(notificacion_ids: list[int]) -> int:
+    """A reminder page's mail, in one task. A postponed row keeps its proximo_intento and back-off, and the
+    outbox sweep re-queues it; a row already taken by another delivery is skipped. Returns how many were
+    postponed."""
+    aplazadas = 0
+    for notificacion_id in notificacion_ids:
+        try:
+            notificaciones.entregar_notificacion(notificacion_id=notificacion_id)
+        except notificaciones.EntregaAplazada:
+            aplazadas += 1
+    return aplazadas
+
+
 @shared_task(name="civic.barrer_notificaciones", ignore_result=True)
 def barrer_notificaciones_task() -> int:
     return notificaciones.barrer_pendientes()

@@ -12,6 +12,7 @@ legal office and changed with a deploy, and a sweep must never depend on rows so
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import environ
 from django.conf import settings
@@ -85,11 +86,17 @@ def politica() -> Politica:
 
 def url_admin(solicitud_id: int) -> str:
     """Absolute link to the request's admin change page, for staff mail."""
+    return f"{settings.MUNICIPIO['sitio'].rstrip('/')}{_lista_admin()}{solicitud_id}/change/"
+
+
+# One reverse() per process, not one per reminder: the change page hangs from the changelist in
+# Django's admin URL scheme (`<object_id>/change/`).
+@lru_cache(maxsize=1)
+def _lista_admin() -> str:
     try:
-        ruta = reverse("admin:pqrs_solicitud_change", args=[solicitud_id])
-    except NoReverseMatch:  # the PQRS admin is registered by its own module; the URL shape is Django's
-        ruta = f"{reverse('admin:index')}pqrs/solicitud/{solicitud_id}/change/"
-    return settings.MUNICIPIO["sitio"].rstrip("/") + ruta
+        return reverse("admin:pqrs_solicitud_changelist")
+    except NoReverseMatch:  # the PQRS admin is registered by its own module
+        return f"{reverse('admin:index')}pqrs/solicitud/"
 
 
 def _contexto_interno(solicitud: Solicitud, ocurrencia: Ocurrencia) -> dict:
@@ -109,8 +116,35 @@ def _contexto_interno(solicitud: Solicitud, ocurrencia: Ocurrencia) -> dict:
     }
 
 
-def _solicitudes() -> QuerySet[Solicitud]:
-    return Solicitud.objects.select_related("modalidad", "dependencia__jefe", "responsable")
+# What the reminders read of a request and of the people told: a sweep locks and loads thousands of rows,
+# and a model instance costs in proportion to its columns (descripcion alone can be 5,000 characters).
+_CAMPOS = (
+    "estado",
+    "radicado",
+    "asunto",
+    "modalidad__nombre",
+    "fecha_radicacion_efectiva",
+    "fecha_vencimiento",
+    "prorrogada",
+    "plazo_dias",
+    "fecha_limite_ciudadano",
+    "plazo_ciudadano_ampliado",
+    *("anonima", "tipo_persona", "nombres", "apellidos", "razon_social", "correo"),
+)
+_PERSONA = ("email", "first_name", "last_name", "is_active")
+# Who is in charge (responsable → the dependencia's inbox); an escalation also reads the head.
+_A_CARGO = (
+    "dependencia__nombre",
+    "dependencia__correo",
+    *(f"responsable__{campo}" for campo in _PERSONA),
+)
+_ESCALADA = (*_A_CARGO, *(f"dependencia__jefe__{campo}" for campo in _PERSONA))
+
+
+def _solicitudes(*campos: str) -> QuerySet[Solicitud]:
+    """Requests with only what their reminders read (see _CAMPOS), their relations joined."""
+    relaciones = {campo.rsplit("__", 1)[0] for campo in (*_CAMPOS, *campos) if "__" in campo}
+    return Solicitud.objects.select_related(*relaciones).only(*_CAMPOS, *campos)
 
 
 def reglas() -> list[Regla]:
@@ -121,7 +155,7 @@ def reglas() -> list[Regla]:
         # Running terms: the person in charge, before the due date.
         Regla(
             tipo=TIPO_POR_VENCER,
-            consulta=lambda: _solicitudes().filter(estado__in=EN_CURSO),
+            consulta=lambda: _solicitudes(*_A_CARGO).filter(estado__in=EN_CURSO),
             campo="fecha_vencimiento",
             antes=p.umbrales,
             plantilla=PLANTILLAS + "por_vencer",
@@ -132,7 +166,7 @@ def reglas() -> list[Regla]:
         # espera) is not running, hence not overdue: only EN_CURSO counts.
         Regla(
             tipo=TIPO_VENCIDA,
-            consulta=lambda: _solicitudes().filter(estado__in=EN_CURSO),
+            consulta=lambda: _solicitudes(*_ESCALADA).filter(estado__in=EN_CURSO),
             campo="fecha_vencimiento",
             despues=p.repetir_vencidas_cada,
             plantilla=PLANTILLAS + "vencida",
@@ -143,7 +177,7 @@ def reglas() -> list[Regla]:
         # while nobody has yet decided whether the entity is competent (still unassigned).
         Regla(
             tipo=TIPO_TRASLADO,
-            consulta=lambda: _solicitudes().filter(estado=Estado.RADICADA),
+            consulta=lambda: _solicitudes(*_A_CARGO).filter(estado=Estado.RADICADA),
             campo="fecha_radicacion_efectiva",
             dias_despues=DIAS_PARA_TRASLADAR,
             antes=p.umbrales_traslado,
@@ -170,7 +204,7 @@ def reglas() -> list[Regla]:
         # Ley 1755/2015 art. 17: the month ran out; the authority may now declare desistimiento tácito.
         Regla(
             tipo=TIPO_DESISTIMIENTO,
-            consulta=lambda: _solicitudes().filter(estado=Estado.EN_ESPERA_CIUDADANO),
+            consulta=lambda: _solicitudes(*_A_CARGO).filter(estado=Estado.EN_ESPERA_CIUDADANO),
             campo="fecha_limite_ciudadano",
             despues=0,
             una_vez_por_fecha=True,

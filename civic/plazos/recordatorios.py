@@ -17,7 +17,7 @@ one bulk insert of mail), so a sweep costs what is due, not what is open.
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple
@@ -29,7 +29,7 @@ from django.db import models, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from civic import calendario
+from civic import bd, calendario
 from civic.models import Recordatorio
 from civic.services.notificaciones import Correo, encolar_correos
 
@@ -142,11 +142,18 @@ class Regla:
     una_vez_por_fecha: bool = False
 
     def fecha(self, objeto) -> date:
-        base = getattr(objeto, self.campo)
-        return calendario.sumar_dias_habiles(base, self.dias_despues) if self.dias_despues else base
+        return self._fecha_de(getattr(objeto, self.campo))
+
+    def _fecha_de(self, valor: date) -> date:
+        return calendario.sumar_dias_habiles(valor, self.dias_despues) if self.dias_despues else valor
 
     def ocurrencia(self, objeto, hoy: date) -> Ocurrencia | None:
-        fecha = self.fecha(objeto)
+        return self.ocurrencia_en(getattr(objeto, self.campo), hoy)
+
+    def ocurrencia_en(self, valor: date, hoy: date) -> Ocurrencia | None:
+        """The reminder due today for a row whose date field holds `valor`, if any: it depends on that
+        date alone, so a sweep can tell recorded occurrences apart before loading any row."""
+        fecha = self._fecha_de(valor)
         restantes = calendario.dias_habiles_entre(hoy, fecha)
         if restantes >= 0:
             umbral = umbral_aplicable(restantes, self.antes)
@@ -227,10 +234,37 @@ def reglas() -> list[Regla]:
 
 
 def barrer_regla(regla: Regla, *, hoy: date, lote: int = LOTE_POR_DEFECTO) -> Resumen:
+    """Record the rule's reminders due today, page by page.
+
+    Each page is read as (date, pk) only; the occurrence each row is due for follows from its date, so the
+    reminders already recorded are known from one lookup before any row is loaded or locked. Only the rows
+    with a new occurrence are locked, re-checked and written, in one short transaction: a second sweep the
+    same day costs two queries a page and loads nothing.
+    """
     consulta = regla.seleccion(hoy)
     if consulta is None:
         return Resumen()
-    return barrer(consulta, lambda objeto: regla.avisos(objeto, hoy), orden=(regla.campo, "pk"), lote=lote)
+    tipo_objeto = ContentType.objects.get_for_model(consulta.model)
+    resumen = Resumen()
+    for filas in _paginas(consulta, (regla.campo, "pk"), lote):
+        debidas = {pk: oc for valor, pk in filas if (oc := regla.ocurrencia_en(valor, hoy)) is not None}
+        if not debidas:
+            continue
+        registradas = set(
+            Recordatorio.objects.filter(
+                objeto_tipo=tipo_objeto,
+                objeto_id__in=list(debidas),
+                tipo=regla.tipo,
+                clave__in={oc.clave for oc in debidas.values()},
+            ).values_list("objeto_id", "clave")
+        )
+        nuevas = [pk for pk, oc in debidas.items() if (pk, oc.clave) not in registradas]
+        resumen.repetidos += len(debidas) - len(nuevas)
+        if nuevas:
+            resumen += _procesar_pagina(
+                consulta, nuevas, lambda objeto: regla.avisos(objeto, hoy), tipo_objeto
+            )
+    return resumen
 
 
 def barrer_todo(
@@ -285,11 +319,12 @@ def registrar_recordatorio(
 
 @transaction.atomic(savepoint=False)
 def _registrar_lote(tipo_objeto: ContentType, pendientes: list[tuple[models.Model, Aviso]]) -> Resumen:
-    """Insert the reminders of `pendientes` in one statement, read back which ones this statement wrote
-    (a concurrent sweep's are skipped by the unique key), and queue their mail in one more."""
+    """Insert the reminders of `pendientes` in one statement, learn which ones this statement wrote (a
+    concurrent sweep's are skipped by the unique key: RETURNING on PostgreSQL, a read-back by the page's
+    `lote` elsewhere), and queue their mail in one more."""
     resumen = Resumen()
     lote = uuid.uuid4()
-    filas: list[Recordatorio] = []
+    filas: list[dict] = []
     destinatarios: dict[tuple[int, str, str], tuple[models.Model, dict[str, Mensaje]]] = {}
     for objeto, aviso in pendientes:
         try:
@@ -304,27 +339,34 @@ def _registrar_lote(tipo_objeto: ContentType, pendientes: list[tuple[models.Mode
                 "Recordatorio %s %s de %r registrado sin destinatarios", aviso.tipo, aviso.clave, objeto
             )
         filas.append(
-            Recordatorio(
-                objeto_tipo=tipo_objeto,
-                objeto_id=objeto.pk,
-                tipo=aviso.tipo,
-                clave=aviso.clave,
-                destinatarios=len(unicos),
-                lote=lote,
-            )
+            {
+                "objeto_tipo_id": tipo_objeto.pk,
+                "objeto_id": objeto.pk,
+                "tipo": aviso.tipo,
+                "clave": aviso.clave,
+                "destinatarios": len(unicos),
+                "lote": lote,
+            }
         )
         destinatarios[(objeto.pk, aviso.tipo, aviso.clave)] = (objeto, unicos)
     if not filas:
         return resumen
-    Recordatorio.objects.bulk_create(filas, ignore_conflicts=True)
-    nuevos = set(
-        Recordatorio.objects.filter(
-            objeto_tipo=tipo_objeto,
-            objeto_id__in={fila.objeto_id for fila in filas},
-            tipo__in={fila.tipo for fila in filas},
-            lote=lote,
-        ).values_list("objeto_id", "tipo", "clave")
-    )
+    if bd.es_postgresql():
+        # ON CONFLICT DO NOTHING RETURNING: exactly the rows this statement wrote.
+        escritos = bd.insertar(
+            Recordatorio, filas, devolver=("objeto_id", "tipo", "clave"), ignorar_conflictos=True
+        )
+        nuevos = set(escritos)
+    else:
+        bd.insertar(Recordatorio, filas, ignorar_conflictos=True)
+        nuevos = set(
+            Recordatorio.objects.filter(
+                objeto_tipo=tipo_objeto,
+                objeto_id__in={fila["objeto_id"] for fila in filas},
+                tipo__in={fila["tipo"] for fila in filas},
+                lote=lote,
+            ).values_list("objeto_id", "tipo", "clave")
+        )
     correos: list[Correo] = []
     for llave, (objeto, unicos) in destinatarios.items():
         if llave not in nuevos:
@@ -358,11 +400,18 @@ def barrer(
     otherwise miss its reminder for the day, and two concurrent sweeps simply take turns on a page,
     the second finding the first one's reminders already recorded.
     """
+    tipo_objeto = ContentType.objects.get_for_model(consulta.model)
+    resumen = Resumen()
+    for filas in _paginas(consulta, orden, lote):
+        resumen += _procesar_pagina(consulta, [fila[-1] for fila in filas], avisos, tipo_objeto)
+    return resumen
+
+
+def _paginas(consulta: QuerySet, orden: Sequence[str], lote: int) -> Iterator[list[tuple]]:
+    """The values of `orden` (ending in "pk") of the selected rows, in keyset pages of `lote`."""
     orden = tuple(orden)
     if orden[-1] != "pk":
         orden = (*orden, "pk")
-    tipo_objeto = ContentType.objects.get_for_model(consulta.model)
-    resumen = Resumen()
     cursor: tuple | None = None
     while True:
         pagina = consulta.order_by(*orden)
@@ -370,10 +419,10 @@ def barrer(
             pagina = pagina.filter(_despues_de(orden, cursor))
         filas = list(pagina.values_list(*orden)[:lote])
         if not filas:
-            return resumen
-        resumen += _procesar_pagina(consulta, [fila[-1] for fila in filas], avisos, tipo_objeto)
+            return
+        yield filas
         if len(filas) < lote:
-            return resumen
+            return
         cursor = filas[-1]
 
 

@@ -23,6 +23,7 @@ from typing import cast
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.utils import DNS_NAME
@@ -35,6 +36,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import KombuError
 
+from civic import bd
 from civic.models import Notificacion, Usuario
 
 logger = logging.getLogger(__name__)
@@ -96,23 +98,47 @@ class Correo:
 
 
 @transaction.atomic(savepoint=False)
-def encolar_correos(correos: Iterable[Correo]) -> list[Notificacion]:
-    """Write many outbox rows with one INSERT (a reminder sweep's page), each delivered after commit."""
+def encolar_correos(correos: Iterable[Correo]) -> int:
+    """Write many outbox rows with one INSERT (a reminder sweep's page), delivered after commit by one task.
+
+    For callers that already validated the addresses (`validate_email`) and name templates from code: the
+    rows are not validated one by one, which on a sweep of thousands costs more than the INSERT. One task
+    carries the page's ids; each row still keeps its own attempts and back-off, and the sweep re-queues a
+    row whose delivery was postponed.
+    """
+    tipos: dict[type, int] = {}
     filas = []
     for correo in correos:
-        notificacion = Notificacion(
-            destinatario=correo.destinatario, plantilla=correo.plantilla, contexto=correo.contexto
-        )
+        fila = {
+            "destinatario": correo.destinatario,
+            "plantilla": correo.plantilla,
+            "contexto": correo.contexto,
+        }
         if correo.objeto is not None:
-            notificacion.objeto = correo.objeto
-        notificacion.full_clean(exclude=["objeto_tipo"], validate_constraints=False)
-        filas.append(notificacion)
+            modelo = type(correo.objeto)
+            if modelo not in tipos:
+                tipos[modelo] = ContentType.objects.get_for_model(modelo).pk
+            fila.update(objeto_tipo_id=tipos[modelo], objeto_id=correo.objeto.pk)
+        filas.append(fila)
     if not filas:
-        return []
-    creadas = Notificacion.objects.bulk_create(filas)
-    for notificacion in creadas:
-        transaction.on_commit(partial(_publicar, notificacion.pk))
-    return creadas
+        return 0
+    ids = [id_ for (id_,) in bd.insertar(Notificacion, filas)]
+    transaction.on_commit(partial(_publicar_lote, ids))
+    return len(ids)
+
+
+def _publicar_lote(ids: list[int]) -> bool:
+    """Hand a page's rows to the broker in one message; on an outage the sweep sends them later."""
+    from civic.tasks import entregar_notificaciones_task
+
+    try:
+        entregar_notificaciones_task.delay(ids)
+    except (KombuError, OSError) as error:
+        logger.warning(
+            "No se pudieron encolar %s notificaciones; el barrido las enviará: %s", len(ids), error
+        )
+        return False
+    return True
 
 
 def _publicar(notificacion_id: int) -> bool:
