@@ -109,7 +109,7 @@ def encolar_correos(correos: Iterable[Correo]) -> int:
     tipos: dict[type, int] = {}
     filas = []
     for correo in correos:
-        fila = {
+        fila: dict[str, object] = {
             "destinatario": correo.destinatario,
             "plantilla": correo.plantilla,
             "contexto": correo.contexto,
