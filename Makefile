@@ -6,16 +6,23 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # The embedded development mode unless the environment says otherwise.
 export DEBUG ?= true
-PYTEST_ARGS ?= -n auto
+# The suite runs in one process next to the browser run (see `test`); `PYTEST_ARGS=-n auto` for the suite alone.
+PYTEST_ARGS ?=
 
-.PHONY: run test install assets migrate demo serve worker beat up lint check-deploy clean
+.PHONY: run test pruebas pruebas-navegador install assets migrate demo serve worker beat up lint check-deploy clean
 
 run: install assets migrate demo serve
 
-# Two runs: the suite in parallel, then the browser tests on their own. Only the browser run may use the
-# ORM from Playwright's event loop (DJANGO_ALLOW_ASYNC_UNSAFE), so nothing else can hide behind it.
+# Two pytest runs at the same time: the suite (in parallel) and the browser tests, each with its own test
+# database, so the browser's waits overlap the rest. Only the browser run may use the ORM from
+# Playwright's event loop (DJANGO_ALLOW_ASYNC_UNSAFE), so nothing else can hide behind it.
 test: install assets
+	$(MAKE) --no-print-directory -j2 --output-sync=target pruebas pruebas-navegador
+
+pruebas:
 	$(BIN)/pytest $(PYTEST_ARGS) -m "not navegador"
+
+pruebas-navegador:
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -m navegador
 
 install: $(VENV)/.installed

@@ -9,5 +9,6 @@ class CivicConfig(AppConfig):
     def ready(self):
         from civic import semillas
 
-        # Catalogues and role groups after every migrate and every test flush (civic.semillas).
-        post_migrate.connect(semillas.al_migrar, sender=self, dispatch_uid="civic.semillas")
+        # Catalogues and role groups after every migrate and every test flush (civic.semillas); the
+        # receiver acts on the last app's signal.
+        post_migrate.connect(semillas.al_migrar, dispatch_uid="civic.semillas")

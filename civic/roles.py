@@ -54,17 +54,18 @@ def territorio_lectura() -> tuple[str, ...]:
     return _TERRITORIO_LECTURA
 
 
-def sincronizar_roles(apps, schema_editor=None):
+def sincronizar_roles(apps, schema_editor=None, *, crear_permisos: bool = True):
     """Create every declared role group and give it exactly the permissions declared for it.
 
-    Usable from a migration (historical `apps`) or from code (`django.apps.apps`).
+    Usable from a migration (historical `apps`) or from code (`django.apps.apps`). After migrate has
+    created every permission (post_migrate of the last app), `crear_permisos=False` skips doing it again.
     """
     from django.contrib.auth.management import create_permissions
 
-    # Permissions are normally created after migrate; make sure they exist now. A migration's historical
-    # app configs have no models module, which create_permissions takes as "no models": stand one in, then
-    # put back whatever was there (the live registry must keep its own).
-    for app_config in apps.get_app_configs():
+    # Permissions are normally created after migrate; inside a migration make sure they exist now. A
+    # migration's historical app configs have no models module, which create_permissions takes as "no
+    # models": stand one in, then put back whatever was there (the live registry must keep its own).
+    for app_config in apps.get_app_configs() if crear_permisos else ():
         modulo = getattr(app_config, "models_module", None)
         app_config.models_module = modulo or True
         create_permissions(app_config, apps=apps, verbosity=0)

@@ -19,17 +19,19 @@ def registrar(sembrar: Callable) -> Callable:
     return sembrar
 
 
-def sembrar_todo(apps=apps_vivas) -> None:
+def sembrar_todo(apps=apps_vivas, *, crear_permisos: bool = True) -> None:
     from civic.roles import sincronizar_roles
 
     for sembrar in _SEMILLAS:
         sembrar(apps)
-    sincronizar_roles(apps)
+    sincronizar_roles(apps, crear_permisos=crear_permisos)
 
 
 def al_migrar(sender, using="default", **kwargs) -> None:
-    """post_migrate receiver (connected once, for the kernel's app config, which migrates first)."""
+    """post_migrate receiver: plants everything once, after the last app's signal, when every app's
+    content types and permissions exist already (a test flush sends the signal too, once per app)."""
     from django.db import router
 
-    if router.allow_migrate(using, "civic"):
-        sembrar_todo()
+    con_modelos = [config for config in apps_vivas.get_app_configs() if config.models_module is not None]
+    if sender is con_modelos[-1] and router.allow_migrate(using, "civic"):
+        sembrar_todo(crear_permisos=False)

@@ -16,6 +16,17 @@ ETIQUETAS_WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """`make test` runs the browser tests alongside the rest of the suite: a test database of their own."""
+    from django.conf import settings
+
+    base = settings.DATABASES["default"]
+    if base["ENGINE"] != "django.db.backends.sqlite3":  # SQLite's test database is in memory, per process
+        prueba = base.setdefault("TEST", {})
+        prueba["NAME"] = f"{prueba.get('NAME') or 'test_' + base['NAME']}_navegador"
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not CHROMIUM.exists():
         motivo = f"no hay Chromium en {CHROMIUM}"
