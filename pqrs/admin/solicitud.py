@@ -9,6 +9,7 @@ import re
 
 from django.contrib import admin
 from django.db.models import Q
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.template.defaultfilters import truncatechars
 from django.urls import path, reverse
@@ -107,6 +108,10 @@ _RESTO = (
 )
 
 
+# The parameters of `list_filter` (none personal): its fields, and the traffic light's and year's own.
+_CAMPOS_FILTRABLES = frozenset({"estado", "modalidad", "dependencia", "canal", "comuna", "semaforo", "anio"})
+
+
 @admin.register(Solicitud)
 class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
     list_display = (
@@ -167,6 +172,13 @@ class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
         # Another dependencia's request is simply not there for this user: 404, not a redirect that
         # would tell apart "exists elsewhere" from "never existed".
         raise Http404(_("No existe la solicitud o no está a su cargo."))
+
+    def lookup_allowed(self, lookup, value, request):
+        # Only the declared filters' own parameters: Django would otherwise apply any local field in the
+        # URL, and a filter on a document number, an e-mail prefix or a name answers "did this person
+        # file something?" (Ley 1581 de 2012 art. 4 lit. g), in the list and in its CSV export alike.
+        campo = lookup.split(LOOKUP_SEP, 1)[0]
+        return campo in _CAMPOS_FILTRABLES and super().lookup_allowed(lookup, value, request)
 
     def has_change_permission(self, request, obj=None):
         # Status and dates change only through the workflow actions (which check PERMISO_TRAMITE);

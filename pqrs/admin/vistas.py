@@ -107,12 +107,18 @@ def radicar(model_admin, request):
 def constancia(model_admin, request, pk: int):
     """Printable constancia of a filing (Decreto 1166 de 2016), for the clerk who recorded it or staff
     in scope. The consultation code is shown once, right after filing."""
+    # Only staff of PQRS: the clerk who files (add) or those who see requests (view), each then in scope.
+    if not (model_admin.has_add_permission(request) or model_admin.has_view_permission(request)):
+        raise PermissionDenied
     solicitud = selectors.solicitud_para_constancia(pk)
     if solicitud is None:
         raise Http404
     radicacion = next((e for e in solicitud.eventos.all() if e.tipo == TipoEvento.RADICADA), None)
     registro_propio = radicacion is not None and radicacion.actor_id == request.user.pk
-    if not registro_propio and not model_admin.get_queryset(request).filter(pk=pk).exists():
+    en_alcance = (
+        model_admin.has_view_permission(request) and model_admin.get_queryset(request).filter(pk=pk).exists()
+    )
+    if not (registro_propio and model_admin.has_add_permission(request)) and not en_alcance:
         raise Http404
     codigo = request.session.pop(_CLAVE_CODIGO % pk, None)
     contexto = {
