@@ -172,6 +172,9 @@ LIMITE_RADICAR = env.int("LIMITE_RADICAR", default=5)
 LIMITE_RADICAR_SEGUNDOS = env.int("LIMITE_RADICAR_SEGUNDOS", default=600)
 LIMITE_CONSULTAR = env.int("LIMITE_CONSULTAR", default=10)
 LIMITE_CONSULTAR_SEGUNDOS = env.int("LIMITE_CONSULTAR_SEGUNDOS", default=600)
+# "¿Perdió su código?": each request mails the petitioner a new code and voids the old one.
+LIMITE_RECUPERAR = env.int("LIMITE_RECUPERAR", default=3)
+LIMITE_RECUPERAR_SEGUNDOS = env.int("LIMITE_RECUPERAR_SEGUNDOS", default=3600)
 # How long a verified radicado stays open in the citizen's session.
 CONSULTA_SEGUNDOS = env.int("CONSULTA_SEGUNDOS", default=1800)
 # Reverse proxies in front of the app that append to X-Forwarded-For (0 = trust REMOTE_ADDR only).

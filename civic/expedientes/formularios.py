@@ -99,6 +99,23 @@ class ConsultaForm(FormularioPublico):
         }
 
 
+class RecuperarCodigoForm(FormularioPublico):
+    """The radicado whose code was lost: nothing else, so the answer cannot reveal anything about it."""
+
+    radicado = forms.CharField(
+        label=_("Número de radicado"),
+        max_length=RADICADO_MAX,
+        error_messages={"required": _("Escriba el número de radicado.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["radicado"].widget.attrs.update({"autocapitalize": "characters", "spellcheck": "false"})
+        self.fields["radicado"].help_text = _("Aparece en el acuse de recibo, por ejemplo %(ejemplo)s.") % {
+            "ejemplo": ejemplo_radicado()
+        }
+
+
 def ejemplo_radicado() -> str:
     """A radicado as the visitor will see one: the first registered expediente's prefix, this year."""
     expedientes = registro.todos()

@@ -58,3 +58,8 @@ def radicar() -> Limite:
 def consultar() -> Limite:
     """Lookups per IP address on the one tracking form: a code check is an oracle."""
     return Limite("consultar", settings.LIMITE_CONSULTAR, settings.LIMITE_CONSULTAR_SEGUNDOS)
+
+
+def recuperar() -> Limite:
+    """Requests for a new code per IP address: each one e-mails the petitioner and voids their code."""
+    return Limite("recuperar", settings.LIMITE_RECUPERAR, settings.LIMITE_RECUPERAR_SEGUNDOS)

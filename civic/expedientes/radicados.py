@@ -107,19 +107,33 @@ def radicar_en(objeto: "Radicable", expediente: Expediente, *, ahora: datetime) 
     return codigo
 
 
+def buscar(radicado: str, *, para_actualizar: bool = False) -> tuple[Expediente, "Radicable"] | None:
+    """The expediente and object filed under `radicado` (as people type it), whatever its series.
+
+    `para_actualizar` locks the row until the caller's transaction ends.
+    """
+    radicado = normalizar_radicado(radicado)
+    forma = FORMA_RADICADO.match(radicado)
+    for expediente in por_prefijo(forma.group(1)) if forma else []:
+        filas = expediente.model._default_manager.filter(radicado=radicado)
+        objeto = (filas.select_for_update() if para_actualizar else filas).first()
+        if objeto is not None:
+            return expediente, objeto
+    return None
+
+
 def verificar(radicado: str, codigo: str) -> tuple[Expediente, "Radicable"] | None:
     """The expediente and object if the code matches; None for an unknown radicado and a wrong code alike.
 
     Callers must rate-limit attempts (the code has 31^10 values, but a form is an oracle).
     """
     radicado = normalizar_radicado(radicado)
-    forma = FORMA_RADICADO.match(radicado)
-    for expediente in por_prefijo(forma.group(1)) if forma else []:
-        objeto = expediente.model._default_manager.filter(radicado=radicado).first()
-        if objeto is not None:
-            if codigo_coincide(objeto.serie, objeto.radicado, codigo or "", objeto.codigo_consulta_hash):
-                return expediente, objeto
-            return None
+    hallado = buscar(radicado)
+    if hallado is not None:
+        expediente, objeto = hallado
+        if codigo_coincide(objeto.serie, objeto.radicado, codigo or "", objeto.codigo_consulta_hash):
+            return expediente, objeto
+        return None
     # Same work as a real check, so the answer time does not reveal which radicados exist.
     codigo_coincide("-", radicado, codigo or "", "0" * 64)
     return None

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from civic.plazos import semaforo
 
-from . import consulta, limites, radicados, registro
-from .formularios import ConsultaForm
+from . import codigos, consulta, limites, radicados, registro
+from .formularios import ConsultaForm, RecuperarCodigoForm
 
 
 def demasiados_intentos(request, limite: limites.Limite) -> HttpResponse:
@@ -96,6 +96,32 @@ def seguimiento(request, clave: str):
         "dias_restantes": semaforo.dias_restantes(vencimiento, hoy) if en_curso and vencimiento else None,
     }
     return render(request, expediente.plantilla_seguimiento, contexto)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def recuperar(request):
+    """«¿Perdió su código?»: a new code to the e-mail on record. Every request counts against the limit
+    (each one voids a code and sends mail), and every outcome gets the same redirect and the same page,
+    so the form reveals neither which radicados exist nor which have an e-mail."""
+    if request.method == "POST":
+        limite = limites.recuperar()
+        if limites.agotado(limite, request):
+            return demasiados_intentos(request, limite)
+        limites.contar(limite, request)
+        form = RecuperarCodigoForm(request.POST)
+        if form.is_valid():
+            codigos.enviar_codigo_nuevo(form.cleaned_data["radicado"])
+            return redirect("expedientes:recuperar_enviado")
+    else:
+        form = RecuperarCodigoForm()
+    return render(request, "civic/expedientes/recuperar.html", {"form": form})
+
+
+@never_cache
+@require_GET
+def recuperar_enviado(request):
+    return render(request, "civic/expedientes/recuperar_enviado.html")
 
 
 @require_POST

@@ -13,6 +13,8 @@ PAGINAS = [
     ("/terminos/", HTTPStatus.OK),
     ("/mapa-del-sitio/", HTTPStatus.OK),
     ("/consultar/", HTTPStatus.OK),
+    ("/consultar/recuperar/", HTTPStatus.OK),
+    ("/consultar/recuperar/enviado/", HTTPStatus.OK),
     ("/esta-pagina-no-existe/", HTTPStatus.NOT_FOUND),
 ]
 RUTAS = [ruta for ruta, _estado in PAGINAS]

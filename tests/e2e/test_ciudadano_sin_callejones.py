@@ -1,0 +1,65 @@
+"""No dead ends for the citizen, in the browser: a lost code is replaced by e-mail from the tracking form.
+
+Checked with axe at 1280 and 360 px, like every public page.
+"""
+
+import re
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from playwright.sync_api import expect
+
+from tests.civic.fabricas import en_bogota
+from tests.pqrs.test_vistas_publicas import IPS_DE_PRUEBA, limpiar_limites
+from tests.tramites import services
+
+pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True)]
+
+MOVIL = {"width": 360, "height": 740}
+
+
+def _limpiar():
+    limpiar_limites()
+    cache.delete_many([f"civic:limite:recuperar:{ip}" for ip in IPS_DE_PRUEBA])
+
+
+@pytest.fixture(autouse=True)
+def limites_limpios():
+    _limpiar()
+    yield
+    _limpiar()
+
+
+@pytest.mark.parametrize("ancho", [None, MOVIL])
+def test_perdio_su_codigo_y_consulta_con_el_nuevo(page, revisar_accesibilidad, mailoutbox, ancho):
+    with time_machine.travel(en_bogota(2026, 11, 24, 9, 0), tick=False):
+        tramite, viejo = services.radicar(asunto="Licencia de andén", correo="ana@correo.test")
+    mailoutbox.clear()
+    if ancho:
+        page.set_viewport_size(ancho)
+    page.goto("/consultar/")
+    page.get_by_role("link", name="¿Perdió su código?").click()
+
+    expect(page.get_by_role("heading", name="Recuperar el código de consulta")).to_be_visible()
+    expect(page.get_by_role("heading", name="¿No registró un correo electrónico?")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= (ancho or {"width": 10_000})["width"]
+    revisar_accesibilidad(page)
+
+    page.get_by_role("button", name="Enviar un código nuevo").click()
+    expect(page.get_by_text("Escriba el número de radicado.").first).to_be_visible()
+    expect(page.locator("#id_radicado")).to_have_attribute("aria-invalid", "true")
+    revisar_accesibilidad(page)
+
+    page.get_by_label("Número de radicado").fill(tramite.radicado)
+    page.get_by_role("button", name="Enviar un código nuevo").click()
+    expect(page.get_by_role("status")).to_contain_text("Si el radicado existe y tiene un correo registrado")
+    revisar_accesibilidad(page)
+
+    nuevo = re.search(r"Código de consulta: (\w{10})", mailoutbox[-1].body).group(1)
+    assert nuevo != viejo
+    page.get_by_role("link", name="Consultar con el código nuevo").click()
+    page.get_by_label("Número de radicado").fill(tramite.radicado)
+    page.get_by_label("Código de consulta").fill(nuevo)
+    page.get_by_role("button", name="Consultar").click()
+    expect(page.locator("h1")).to_contain_text(tramite.radicado)
