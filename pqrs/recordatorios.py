@@ -25,7 +25,7 @@ from civic.plazos.destinatarios import Cadena
 from civic.plazos.recordatorios import Ocurrencia, Regla
 from civic.plazos.resumen import SeccionResumen
 from pqrs.emails import contexto_solicitud
-from pqrs.models import Solicitud
+from pqrs.models import CANALES_VERBALES, Solicitud
 from pqrs.roles import COORDINACION_PQRS
 from pqrs.services.tramite import DIAS_PARA_TRASLADAR
 from pqrs.workflow import EN_CURSO, Estado
@@ -120,6 +120,7 @@ def _contexto_interno(solicitud: Solicitud, ocurrencia: Ocurrencia) -> dict:
 # and a model instance costs in proportion to its columns (descripcion alone can be 5,000 characters).
 _CAMPOS = (
     "estado",
+    "canal",
     "radicado",
     "asunto",
     "modalidad__nombre",
@@ -177,7 +178,10 @@ def reglas() -> list[Regla]:
         # while nobody has yet decided whether the entity is competent (still unassigned).
         Regla(
             tipo=TIPO_TRASLADO,
-            consulta=lambda: _solicitudes(*_A_CARGO).filter(estado=Estado.RADICADA),
+            # A verbal petition has no window to remind of: it is remitted the day it is received.
+            consulta=lambda: (
+                _solicitudes(*_A_CARGO).filter(estado=Estado.RADICADA).exclude(canal__in=CANALES_VERBALES)
+            ),
             campo="fecha_radicacion_efectiva",
             dias_despues=DIAS_PARA_TRASLADAR,
             antes=p.umbrales_traslado,

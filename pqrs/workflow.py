@@ -69,7 +69,9 @@ TRANSICIONES: dict[Accion, dict[Estado, Estado]] = {
     },
     # Ley 1755/2015 art. 19: disrespectful petitions are rejected; uncorrected obscure ones archived.
     Accion.RECHAZAR: {E.RADICADA: E.RECHAZADA, E.ASIGNADA: E.RECHAZADA},
-    Accion.ARCHIVAR: {E.RADICADA: E.ARCHIVADA, E.ASIGNADA: E.ARCHIVADA, E.EN_ESPERA_CIUDADANO: E.ARCHIVADA},
+    # Not while waiting on the petitioner (art. 17): their month runs, and once it ran out the way to end
+    # the request is the reasoned desistimiento tácito, not an archive.
+    Accion.ARCHIVAR: {E.RADICADA: E.ARCHIVADA, E.ASIGNADA: E.ARCHIVADA},
     Accion.AGREGAR_NOTA_INTERNA: {estado: estado for estado in Estado},
     Accion.CALIFICAR: {E.RESPONDIDA: E.RESPONDIDA, E.CERRADA: E.CERRADA},
 }

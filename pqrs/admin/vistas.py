@@ -21,15 +21,13 @@ from civic.expedientes.archivos import respuesta_archivo
 from civic.selectors import notificaciones_de
 from pqrs import exportar as csv_exportar
 from pqrs import selectors
-from pqrs.models import Adjunto, Canal, Solicitud, TipoEvento
+from pqrs.models import CANALES_VERBALES, Adjunto, Solicitud, TipoEvento
 
 from .formularios import RadicacionVentanillaForm
 from .permisos import puede_ver_datos
 
 # The clear consultation code waits here, in the clerk's session, until the constancia shows it once.
 _CLAVE_CODIGO = "pqrs_codigo_%s"
-# Ley 1755/2015 art. 15 and Decreto 1166 de 2016: verbal petitions get a constancia.
-CANALES_VERBALES = frozenset({Canal.PRESENCIAL, Canal.TELEFONICO})
 
 
 def _contexto_base(model_admin, request, **extra) -> dict:

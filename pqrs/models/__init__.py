@@ -2,9 +2,10 @@ from civic.expedientes.modelos import CanalRespuesta, TipoDocumento, TipoPersona
 
 from .catalogos import CondicionPoblacional, Modalidad
 from .eventos import Adjunto, Calificacion, Evento, TipoEvento
-from .solicitud import Canal, SentidoRespuesta, Solicitud
+from .solicitud import CANALES_VERBALES, Canal, SentidoRespuesta, Solicitud
 
 __all__ = [
+    "CANALES_VERBALES",
     "Adjunto",
     "Calificacion",
     "Canal",

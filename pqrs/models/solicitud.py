@@ -19,6 +19,10 @@ class Canal(models.TextChoices):
     CORREO_ELECTRONICO = "correo_electronico", _("Correo electrónico")
 
 
+# Ley 1755/2015 art. 15: verbal petitions, recorded by staff with a constancia (Decreto 1166 de 2016).
+CANALES_VERBALES = frozenset({Canal.PRESENCIAL, Canal.TELEFONICO})
+
+
 class SentidoRespuesta(models.TextChoices):
     DE_FONDO = "de_fondo", _("Respuesta de fondo")
     ACCEDE = "accede", _("Se accede a lo pedido")
@@ -45,6 +49,11 @@ class Solicitud(Radicable, Peticionario):
         verbose_name=_("modalidad"),
     )
     canal = models.CharField(_("canal"), max_length=20, choices=Canal.choices)
+    # The web form's one-time token: a double click or a re-sent form finds the filing it already made
+    # instead of taking a second radicado. Null for filings recorded by staff (and for older rows).
+    token_radicacion = models.UUIDField(
+        _("token de radicación"), null=True, blank=True, unique=True, editable=False
+    )
 
     # --- Peticionario (Ley 1755/2015 art. 16) ------------------------------------------------
     comuna = models.ForeignKey(

@@ -15,15 +15,20 @@ from civic.expedientes.servicios import servicio
 from civic.formato import fecha_larga
 from civic.models import Dependencia, Usuario
 from pqrs import emails, eventos
-from pqrs.models import Adjunto, Solicitud
+from pqrs.models import CANALES_VERBALES, Adjunto, Solicitud
 from pqrs.workflow import Accion, Estado
 
 from ._base import exigir, habil_o_siguiente, hoy_o
 
 # Ley 1755/2015 art. 17: the requirement must be made within 10 days of the radicación.
 DIAS_PARA_REQUERIR = 10
-# Ley 1755/2015 art. 21: remission to the competent authority within 5 days.
+# Ley 1755/2015 art. 21: remission to the competent authority within 5 days; a verbal petition (in person,
+# by phone) at once, which the office reads as the same business day it was received.
 DIAS_PARA_TRASLADAR = 5
+
+
+def dias_para_trasladar(canal: str) -> int:
+    return 0 if canal in CANALES_VERBALES else DIAS_PARA_TRASLADAR
 
 
 @servicio
@@ -224,14 +229,21 @@ def trasladar(
     entidad = exigir(entidad, "entidad", gettext("Indique la entidad competente."))
     oficio = exigir(oficio, "oficio", gettext("Incluya el oficio remisorio."))
     transcurridos = calendario.dias_habiles_entre(solicitud.fecha_radicacion_efectiva, hoy)
-    if transcurridos > DIAS_PARA_TRASLADAR:
-        raise ValidationError(
-            gettext(
+    plazo = dias_para_trasladar(solicitud.canal)
+    if transcurridos > plazo:
+        if plazo == 0:
+            mensaje = gettext(
+                "Una petición verbal se remite a la autoridad competente de inmediato, el mismo día "
+                "hábil en que se recibió (Ley 1755 de 2015, art. 21); ya transcurrieron "
+                "%(transcurridos)s días hábiles."
+            )
+        else:
+            mensaje = gettext(
                 "El traslado por competencia debe hacerse dentro de los %(dias)s días hábiles siguientes "
                 "a la radicación (Ley 1755 de 2015, art. 21); ya transcurrieron %(transcurridos)s."
             )
-            % {"dias": DIAS_PARA_TRASLADAR, "transcurridos": transcurridos},
-            code="traslado_extemporaneo",
+        raise ValidationError(
+            mensaje % {"dias": plazo, "transcurridos": transcurridos}, code="traslado_extemporaneo"
         )
     evento = transicionar(
         solicitud,

@@ -19,7 +19,7 @@ from civic.plazos import recordatorios
 from civic.plazos.resumen import TIPO_RESUMEN, enviar_resumenes_diarios, resumen_de
 from civic.services.notificaciones import entregar_notificacion, reenviar
 from pqrs import services
-from pqrs.models import Solicitud
+from pqrs.models import Canal, Solicitud
 from pqrs.recordatorios import (
     TIPO_DESISTIMIENTO,
     TIPO_PLAZO_CIUDADANO,
@@ -274,6 +274,11 @@ def test_ventana_de_traslado_de_una_solicitud_sin_asignar(barrer, dependencia, r
     services.asignar(solicitud=asignada, dependencia=dependencia, responsable=responsable, actor=responsable)
     barrer(date(2026, 3, 26))
     assert claves(TIPO_TRASLADO, asignada) == []
+
+    # A verbal petition is remitted the day it is received: no five-day window to remind of.
+    verbal = SolicitudFactory(ahora=en_bogota(2026, 3, 20), canal=Canal.PRESENCIAL)
+    barrer(date(2026, 3, 27))
+    assert claves(TIPO_TRASLADO, verbal) == []
 
 
 # --- art. 17: the petitioner's month ---------------------------------------------------------------

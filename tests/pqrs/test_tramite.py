@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from civic.expedientes.maquina import TransicionInvalida
 from pqrs import selectors, services
-from pqrs.models import Evento, SentidoRespuesta, Solicitud, TipoEvento
+from pqrs.models import Canal, Evento, SentidoRespuesta, Solicitud, TipoEvento
 from pqrs.workflow import Estado
 from tests.pqrs.factories import DependenciaFactory, FuncionarioFactory, SolicitudFactory, anonima, en_bogota
 
@@ -427,3 +427,46 @@ def test_asignar_cuesta_pocas_sentencias(django_assert_max_num_queries):
         services.asignar(
             solicitud=solicitud, dependencia=dependencia, responsable=funcionario, actor=funcionario
         )
+
+
+# --- Ley 1755/2015 art. 21 (verbal) and art. 17 (no archive while the petitioner's month runs) ----------
+
+
+@pytest.mark.parametrize("canal", [Canal.PRESENCIAL, Canal.TELEFONICO])
+def test_una_peticion_verbal_se_traslada_el_mismo_dia_habil(funcionario, canal):
+    # Received Fri 20 Mar 2026 at the ventanilla: the same business day, not five.
+    verbal = SolicitudFactory(ahora=en_bogota(2026, 3, 20), canal=canal)
+    with pytest.raises(ValidationError, match=r"de inmediato.*art\. 21.*1 días hábiles"):
+        services.trasladar(
+            solicitud=verbal,
+            entidad="Gobernación",
+            oficio="Remitimos.",
+            actor=funcionario,
+            hoy=date(2026, 3, 24),
+        )
+    services.trasladar(
+        solicitud=verbal, entidad="Gobernación", oficio="Remitimos.", actor=funcionario, hoy=date(2026, 3, 20)
+    )
+    assert Solicitud.objects.get(pk=verbal.pk).estado == Estado.TRASLADADA
+
+
+def test_una_peticion_escrita_conserva_sus_cinco_dias(funcionario):
+    # Filed on the web Fri 20 Mar 2026: the fifth business day is Mon 30 Mar (23 Mar is a holiday).
+    escrita = SolicitudFactory(ahora=en_bogota(2026, 3, 20), canal=Canal.WEB)
+    services.trasladar(
+        solicitud=escrita,
+        entidad="Gobernación",
+        oficio="Remitimos.",
+        actor=funcionario,
+        hoy=date(2026, 3, 30),
+    )
+    assert Solicitud.objects.get(pk=escrita.pk).estado == Estado.TRASLADADA
+
+
+def test_no_se_archiva_mientras_espera_al_peticionario(solicitud, funcionario):
+    services.solicitar_informacion(
+        solicitud=solicitud, requerimiento="Falta la dirección.", actor=funcionario, hoy=date(2026, 3, 25)
+    )
+    with pytest.raises(TransicionInvalida, match="archivar"):
+        services.archivar(solicitud=solicitud, motivo="No respondió.", actor=funcionario)
+    assert Solicitud.objects.get(pk=solicitud.pk).estado == Estado.EN_ESPERA_CIUDADANO
