@@ -1,5 +1,7 @@
 """Input shape and validation of the public PQRS pages; the services enforce the rules again."""
 
+from uuid import uuid4
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -165,6 +167,16 @@ class RadicarForm(FormularioPublico):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
+    # One-time token (a fresh one on every blank form): the service files once per token, so a double
+    # click or a form re-sent with the back button lands on the filing already made.
+    token_radicacion = forms.UUIDField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("El formulario venció. Revise sus datos y envíelo de nuevo."),
+            "invalid": _("El formulario venció. Revise sus datos y envíelo de nuevo."),
+        },
+    )
+
     SECCIONES = {
         "peticionario": ("tipo_documento", "numero_documento", "nombres", "apellidos", "razon_social"),
         "contacto": ("correo", "telefono", "direccion", "comuna", "barrio"),
@@ -172,6 +184,7 @@ class RadicarForm(FormularioPublico):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["token_radicacion"].initial = uuid4
         self.fields["adjuntos"].help_text = ayuda_adjuntos()
         self.fields["nombres"].widget.attrs["autocomplete"] = "given-name"
         self.fields["apellidos"].widget.attrs["autocomplete"] = "family-name"
@@ -199,6 +212,12 @@ class RadicarForm(FormularioPublico):
 
     def clean(self):
         datos = super().clean()
+        if "token_radicacion" in self.errors:
+            # A form without a usable token (from before this version, or tampered with): said at the top,
+            # and the form shown again carries a fresh token so the next send files normally.
+            self.add_error(None, self.errors.pop("token_radicacion"))
+            self.data = self.data.copy()
+            self.data["token_radicacion"] = str(uuid4())
         if datos.get("sitio_web"):
             raise ValidationError(
                 _(

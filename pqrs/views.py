@@ -5,7 +5,14 @@ Who may see a request is decided by the session alone: the one that filed it (ac
 or the one that proved the consultation code on the kernel's tracking form (`civic.expedientes.consulta`).
 """
 
+import time
+from datetime import timedelta
+from http import HTTPStatus
+from uuid import UUID
+
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -34,6 +41,10 @@ from pqrs.workflow import EN_CURSO, MAQUINA, Accion, Estado
 SESION_RADICADAS = "pqrs_radicadas"  # {radicado: id} filed by this session: acknowledgement and PDF
 SESION_CODIGOS = "pqrs_codigos"  # {radicado: code} until the acknowledgement shows it, once
 POR_PAGINA = 20
+# A double click's twin finds the code the first request left in the cache, for this long; and waits for
+# it up to 2 s while the filing is this recent.
+CODIGO_GEMELA_SEGUNDOS = 120
+ESPERA_GEMELA_SEGUNDOS = 10
 # The service names the modality field after the model; the form calls it after the ?tipo= parameter.
 _CAMPOS_SERVICIO = {"modalidad": "tipo"}
 
@@ -46,60 +57,145 @@ def _errores_del_servicio(form, error: ValidationError) -> None:
 # --- Filing ----------------------------------------------------------------------------------
 
 
+def _token(valor: str | None) -> UUID | None:
+    try:
+        return UUID(valor or "")
+    except ValueError:
+        return None
+
+
+def _clave_codigo(token) -> str:
+    return f"pqrs:radicacion:{token}:codigo"
+
+
+def _codigo_de_la_gemela(solicitud: Solicitud) -> str | None:
+    """The code of a filing this same form made a moment ago, for its twin request (a double click).
+
+    The browser drops the first response, and with it the session cookie and the code its session held:
+    the request that made the filing leaves the code in the cache for a short while, keyed by the form's
+    token, until the acknowledgement shows it. If the twin arrives before that write lands, it waits a
+    little; when the cache is down the acknowledgement says the code was already shown (and e-mailed).
+    """
+    clave = _clave_codigo(solicitud.token_radicacion)
+    reciente = timezone.now() - solicitud.radicada_en < timedelta(seconds=ESPERA_GEMELA_SEGUNDOS)
+    for _intento in range(20 if reciente else 1):
+        codigo = cache.get(clave)
+        if codigo is not None:
+            return codigo or None  # "" once shown on the acknowledgement
+        time.sleep(0.1)
+    return None
+
+
+def _abrir_acuse(request, solicitud: Solicitud, codigo: str | None) -> None:
+    """This browser filed `solicitud`: its session may see the acknowledgement (and the code, once)."""
+    radicadas = request.session.get(SESION_RADICADAS, {})
+    radicadas[solicitud.radicado] = solicitud.pk
+    request.session[SESION_RADICADAS] = radicadas
+    if codigo:
+        codigos = request.session.get(SESION_CODIGOS, {})
+        codigos[solicitud.radicado] = codigo
+        request.session[SESION_CODIGOS] = codigos
+
+
+def _ya_radicada(request, solicitud: Solicitud):
+    """The same form sent again: no second filing; the browser that filed lands on its acknowledgement.
+
+    The token only ever reached the browser that filled the form, but a shared computer's history keeps
+    it: after the tracking window (CONSULTA_SEGUNDOS) a re-sent form only tells the radicado.
+    """
+    if timezone.now() - solicitud.radicada_en > timedelta(seconds=settings.CONSULTA_SEGUNDOS):
+        messages.info(
+            request,
+            _("Esta solicitud ya se había radicado con el número %(radicado)s. Consúltela con su código.")
+            % {"radicado": solicitud.radicado},
+        )
+        return redirect("expedientes:consultar")
+    _abrir_acuse(request, solicitud, _codigo_de_la_gemela(solicitud))
+    return redirect("pqrs:acuse", radicado=solicitud.radicado)
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def radicar(request):
-    if request.method == "POST":
-        limite = limites.radicar()
+    limite = limites.radicar()
+    if request.method == "GET":
+        # Told before filling the form, not after.
         if limites.agotado(limite, request):
             return demasiados_intentos(request, limite)
-        form = RadicarForm(request.POST, request.FILES)
-        if form.es_trampa:
-            limites.contar(limite, request)
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                solicitud, codigo = services.radicar(
-                    modalidad=d["tipo"],
-                    canal=Canal.WEB,
-                    asunto=d["asunto"],
-                    descripcion=d["descripcion"],
-                    anonima=d["anonima"],
-                    tipo_persona=d["tipo_persona"],
-                    tipo_documento=d["tipo_documento"],
-                    numero_documento=d["numero_documento"],
-                    nombres=d["nombres"],
-                    apellidos=d["apellidos"],
-                    razon_social=d["razon_social"],
-                    correo=d["correo"],
-                    telefono=d["telefono"],
-                    direccion=d["direccion"],
-                    comuna=d["comuna"],
-                    barrio=d["barrio"],
-                    canal_respuesta=d["canal_respuesta"],
-                    condiciones=d["condiciones"],
-                    # Ley 1581/2012 art. 9: the service stores which policy text was authorized, and when.
-                    autorizacion_datos_version=POLITICA_DATOS_VERSION,
-                    archivos=d["adjuntos"],
-                )
-            except ValidationError as error:
-                _errores_del_servicio(form, error)
-            else:
-                limites.contar(limite, request)
-                radicadas = request.session.get(SESION_RADICADAS, {})
-                radicadas[solicitud.radicado] = solicitud.pk
-                request.session[SESION_RADICADAS] = radicadas
-                codigos = request.session.get(SESION_CODIGOS, {})
-                codigos[solicitud.radicado] = codigo
-                request.session[SESION_CODIGOS] = codigos
-                return redirect("pqrs:acuse", radicado=solicitud.radicado)
-    else:
         form = RadicarForm(initial={"tipo": request.GET.get("tipo", "")})
-    return render(
+        return _formulario_radicar(request, form)
+
+    form = RadicarForm(request.POST, request.FILES)
+    token = _token(request.POST.get("token_radicacion"))
+    previa = selectors.radicada_con_token(token) if token else None
+    if previa is not None:
+        return _ya_radicada(request, previa)
+    if limites.agotado(limite, request):
+        # What was typed is kept: the person can copy it, or send it once the window has passed.
+        form.is_valid()
+        form.add_error(None, _limite_agotado(limite))
+        return _formulario_radicar(request, form, status=HTTPStatus.TOO_MANY_REQUESTS, limite=limite)
+    if form.es_trampa:
+        limites.contar(limite, request)
+    if form.is_valid():
+        d = form.cleaned_data
+        try:
+            solicitud, codigo = services.radicar(
+                token_radicacion=d["token_radicacion"],
+                modalidad=d["tipo"],
+                canal=Canal.WEB,
+                asunto=d["asunto"],
+                descripcion=d["descripcion"],
+                anonima=d["anonima"],
+                tipo_persona=d["tipo_persona"],
+                tipo_documento=d["tipo_documento"],
+                numero_documento=d["numero_documento"],
+                nombres=d["nombres"],
+                apellidos=d["apellidos"],
+                razon_social=d["razon_social"],
+                correo=d["correo"],
+                telefono=d["telefono"],
+                direccion=d["direccion"],
+                comuna=d["comuna"],
+                barrio=d["barrio"],
+                canal_respuesta=d["canal_respuesta"],
+                condiciones=d["condiciones"],
+                # Ley 1581/2012 art. 9: the service stores which policy text was authorized, and when.
+                autorizacion_datos_version=POLITICA_DATOS_VERSION,
+                archivos=d["adjuntos"],
+            )
+        except ValidationError as error:
+            _errores_del_servicio(form, error)
+        else:
+            if codigo is None:  # a concurrent twin of this request filed it first
+                return _ya_radicada(request, solicitud)
+            limites.contar(limite, request)
+            cache.set(_clave_codigo(solicitud.token_radicacion), codigo, timeout=CODIGO_GEMELA_SEGUNDOS)
+            _abrir_acuse(request, solicitud, codigo)
+            return redirect("pqrs:acuse", radicado=solicitud.radicado)
+    return _formulario_radicar(request, form)
+
+
+def _limite_agotado(limite: limites.Limite) -> str:
+    minutos = max(1, limite.segundos // 60)
+    return _(
+        "No pudimos radicar su solicitud: desde esta conexión se enviaron %(maximo)s solicitudes en los "
+        "últimos %(minutos)s minutos, el máximo permitido. Lo que escribió sigue abajo: espere %(minutos)s "
+        "minutos y envíelo de nuevo, o preséntela por teléfono al %(telefono)s o en la ventanilla de "
+        "atención."
+    ) % {"maximo": limite.maximo, "minutos": minutos, "telefono": settings.MUNICIPIO["telefono"]}
+
+
+def _formulario_radicar(request, form: RadicarForm, *, status: int = HTTPStatus.OK, limite=None):
+    respuesta = render(
         request,
         "pqrs/radicar.html",
         {"form": form, "adjuntos_enviados": bool(request.FILES)},
+        status=status,
     )
+    if limite is not None:
+        respuesta["Retry-After"] = str(limite.segundos)
+    return respuesta
 
 
 def _radicada_por_esta_sesion(request, radicado: str) -> Solicitud:
@@ -136,6 +232,9 @@ def acuse(request, radicado: str):
     codigo = codigos.pop(radicado, None)
     if codigo is not None:
         request.session[SESION_CODIGOS] = codigos
+        if solicitud.token_radicacion:
+            # Shown: a form re-sent later (the back button) lands here without it.
+            cache.set(_clave_codigo(solicitud.token_radicacion), "", timeout=CODIGO_GEMELA_SEGUNDOS)
     return render(request, "pqrs/acuse.html", {**_contexto_acuse(solicitud), "codigo": codigo})
 
 

@@ -1,6 +1,7 @@
 """Reads of requests for staff pages, the petitioner's tracking page and the public answers board."""
 
 from datetime import date
+from uuid import UUID
 
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
@@ -129,6 +130,11 @@ def semaforo(solicitud: Solicitud, hoy: date | None = None) -> Semaforo:
 def solicitud_para_peticionario(pk: int) -> Solicitud | None:
     """The request behind a petitioner's verified session, with what their pages show."""
     return Solicitud.objects.select_related("modalidad", "calificacion").filter(pk=pk).first()
+
+
+def radicada_con_token(token: UUID) -> Solicitud | None:
+    """The filing a web form's one-time token already made, if any (see `services.radicar`)."""
+    return Solicitud.objects.filter(token_radicacion=token).first()
 
 
 def modalidades_activas() -> QuerySet[Modalidad]:

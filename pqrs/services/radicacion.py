@@ -2,9 +2,11 @@
 
 from collections.abc import Iterable
 from datetime import datetime
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.db import IntegrityError
 from django.utils.translation import gettext
 
 from civic import calendario
@@ -14,7 +16,7 @@ from civic.expedientes.maquina import registrar_evento
 from civic.expedientes.modelos import CAMPOS_IDENTIDAD
 from civic.expedientes.servicios import servicio
 from civic.models import Comuna, Usuario
-from pqrs import emails, eventos
+from pqrs import emails, eventos, selectors
 from pqrs.models import Adjunto, CanalRespuesta, CondicionPoblacional, Modalidad, Solicitud, TipoPersona
 from pqrs.workflow import Estado
 
@@ -24,9 +26,34 @@ from ._base import ahora_o
 EXPEDIENTE = "pqrs"
 
 
+def radicar(*, token_radicacion: UUID | None = None, **datos) -> tuple[Solicitud, str | None]:
+    """File a request once per token: return it with its consultation code in clear (shown once).
+
+    The web form sends a one-time token. The same token again (a double click, the back button and a
+    re-sent form, two concurrent requests) finds the filing it made and returns it with no code (None):
+    nothing is written and no number is taken. Concurrent requests with one token queue on the series'
+    counter row and the token's unique index; the loser's transaction rolls back whole, its number too,
+    so the numbering keeps no gap. Without a token (staff filings), every call files.
+    """
+    if token_radicacion is not None:
+        previa = selectors.radicada_con_token(token_radicacion)
+        if previa is not None:
+            return previa, None
+    try:
+        return _radicar(token_radicacion=token_radicacion, **datos)
+    except IntegrityError:
+        if token_radicacion is None:
+            raise
+        previa = selectors.radicada_con_token(token_radicacion)
+        if previa is None:
+            raise
+        return previa, None
+
+
 @servicio
-def radicar(
+def _radicar(
     *,
+    token_radicacion: UUID | None,
     modalidad: Modalidad,
     canal: str,
     asunto: str,
@@ -81,6 +108,7 @@ def radicar(
     solicitud = Solicitud(
         modalidad=modalidad,
         canal=canal,
+        token_radicacion=token_radicacion,
         radicada_en=ahora,
         fecha_radicacion_efectiva=efectiva,
         anonima=anonima,
@@ -105,7 +133,10 @@ def radicar(
         **datos_personales,
     )
     # Validate everything before taking a number: a refused filing must not hold the year's counter.
-    solicitud.full_clean(exclude=["radicado", "serie", "anio", "consecutivo", "codigo_consulta_hash"])
+    # The token's uniqueness is the database's to enforce (see `radicar`), not a query racing it here.
+    solicitud.full_clean(
+        exclude=["radicado", "serie", "anio", "consecutivo", "codigo_consulta_hash", "token_radicacion"]
+    )
     archivos = list(archivos)
     validar_tamanos(archivos, Adjunto)
 

@@ -1,5 +1,7 @@
 """Validation of the public PQRS forms: what is refused, with which Spanish message, and what passes."""
 
+import uuid
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.datastructures import MultiValueDict
@@ -27,13 +29,17 @@ def datos_validos(**cambios) -> dict:
         "asunto": "Luminaria dañada",
         "descripcion": "La luminaria de la calle 5 lleva dos semanas apagada.",
         "autorizacion": "on",
+        # A fresh one-time token per call: each call is a new form (the same token is the same filing).
+        "token_radicacion": str(uuid.uuid4()),
     }
     datos.update(cambios)
     return {k: v for k, v in datos.items() if v is not None}
 
 
 def formulario(datos=None, adjuntos=()):
-    return RadicarForm(datos or datos_validos(), MultiValueDict({"adjuntos": list(adjuntos)}))
+    datos = datos or datos_validos()
+    datos.setdefault("token_radicacion", str(uuid.uuid4()))
+    return RadicarForm(datos, MultiValueDict({"adjuntos": list(adjuntos)}))
 
 
 def test_formulario_valido_con_pdf_guarda_el_tipo_leido_del_contenido():

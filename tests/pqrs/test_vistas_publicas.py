@@ -1,6 +1,7 @@
 """The citizen's PQRS pages through Django's test client: what is written, mailed, shown and refused."""
 
 import re
+from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
@@ -240,14 +241,126 @@ def test_limite_de_radicaciones_por_ip_responde_429(client, settings):
     assert radicar(client).status_code == HTTPStatus.FOUND
     assert radicar(client).status_code == HTTPStatus.FOUND
 
-    respuesta = radicar(client)
+    respuesta = radicar(client, asunto="Hueco en la vía")
 
     assert respuesta.status_code == HTTPStatus.TOO_MANY_REQUESTS
     assert Solicitud.objects.count() == 2
-    assert "Demasiados intentos" in respuesta.content.decode()
     assert respuesta["Retry-After"] == "600"
+    # The refused form is shown again with what was typed and the reason at the top.
+    html = respuesta.content.decode()
+    assert 'role="alert"' in html
+    assert "No pudimos radicar su solicitud" in html
+    assert "espere 10 minutos" in html
+    assert 'value="Hueco en la vía"' in html
+    assert 'value="Luz Marina"' in html
     # Another address is not affected.
     assert client.post(RADICAR, datos_validos(), REMOTE_ADDR="10.0.0.9").status_code == HTTPStatus.FOUND
+
+
+def test_limite_agotado_se_avisa_antes_de_llenar_el_formulario(client, settings):
+    settings.LIMITE_RADICAR = 1
+    assert client.get(RADICAR).status_code == HTTPStatus.OK
+    assert radicar(client).status_code == HTTPStatus.FOUND
+
+    respuesta = client.get(RADICAR)
+
+    assert respuesta.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "Demasiados intentos" in respuesta.content.decode()
+    assert respuesta["Retry-After"] == "600"
+    assert 'name="asunto"' not in respuesta.content.decode()
+
+
+# --- One filing per form (one-time token) ----------------------------------------------------
+
+
+def test_doble_envio_del_mismo_formulario_radica_una_vez_y_lleva_al_mismo_acuse(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    datos = datos_validos()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        primera = client.post(RADICAR, datos)
+        segunda = client.post(RADICAR, datos)
+
+    assert Solicitud.objects.count() == 1
+    solicitud = Solicitud.objects.get()
+    assert str(solicitud.token_radicacion) == datos["token_radicacion"]
+    acuse = reverse("pqrs:acuse", kwargs={"radicado": solicitud.radicado})
+    assert primera.status_code == segunda.status_code == HTTPStatus.FOUND
+    assert primera["Location"] == segunda["Location"] == acuse
+    assert Evento.objects.count() == 1
+    assert len(mailoutbox) == 1
+    assert codigo_en(client.get(acuse)) is not None  # the code, once
+
+
+def test_formulario_reenviado_con_el_boton_atras_no_vuelve_a_mostrar_el_codigo(client):
+    datos = datos_validos()
+    client.post(RADICAR, datos)
+    solicitud = Solicitud.objects.get()
+    acuse = reverse("pqrs:acuse", kwargs={"radicado": solicitud.radicado})
+    assert codigo_en(client.get(acuse)) is not None
+
+    respuesta = client.post(RADICAR, datos)
+
+    assert respuesta["Location"] == acuse
+    assert Solicitud.objects.count() == 1
+    html = client.get(acuse).content.decode()
+    assert codigo_en(client.get(acuse)) is None
+    assert "se mostró una sola vez" in html
+
+
+def test_doble_clic_desde_otra_sesion_del_mismo_navegador_abre_el_acuse_con_el_codigo(client):
+    # The browser drops the first response, its session cookie with it: the twin opens the acuse itself.
+    datos = datos_validos()
+    client.post(RADICAR, datos)
+    gemela = Client()
+
+    respuesta = gemela.post(RADICAR, datos)
+
+    solicitud = Solicitud.objects.get()
+    assert respuesta["Location"] == reverse("pqrs:acuse", kwargs={"radicado": solicitud.radicado})
+    codigo = codigo_en(gemela.get(respuesta["Location"]))
+    assert codigo is not None
+    assert codigo == codigo_en(client.get(respuesta["Location"]))  # the one the dropped response held
+    assert Solicitud.objects.count() == 1
+
+
+def test_el_reenvio_no_gasta_el_limite_ni_lo_tropieza(client, settings):
+    settings.LIMITE_RADICAR = 1
+    datos = datos_validos()
+    assert client.post(RADICAR, datos).status_code == HTTPStatus.FOUND
+
+    respuesta = client.post(RADICAR, datos)  # the limit is spent, but this is the same filing
+
+    assert respuesta.status_code == HTTPStatus.FOUND
+    assert Solicitud.objects.count() == 1
+
+
+def test_formulario_reenviado_pasada_la_ventana_solo_dice_el_radicado(client, settings):
+    datos = datos_validos()
+    client.post(RADICAR, datos)
+    solicitud = Solicitud.objects.get()
+    Solicitud.objects.filter(pk=solicitud.pk).update(radicada_en=timezone.now() - timedelta(hours=2))
+    otra = Client()
+
+    respuesta = otra.post(RADICAR, datos, follow=True)
+
+    assert respuesta.redirect_chain[-1][0] == CONSULTAR
+    assert f"ya se había radicado con el número {solicitud.radicado}" in respuesta.content.decode()
+    assert otra.get(reverse("pqrs:acuse", kwargs={"radicado": solicitud.radicado})).status_code == 404
+
+
+def test_formulario_sin_token_conserva_lo_escrito_y_trae_uno_nuevo(client):
+    respuesta = radicar(client, token_radicacion=None)
+
+    assert respuesta.status_code == HTTPStatus.OK
+    assert Solicitud.objects.count() == 0
+    html = respuesta.content.decode()
+    assert "El formulario venció" in html
+    assert 'value="Luz Marina"' in html
+    nuevo = re.search(r'name="token_radicacion" value="([0-9a-f-]{36})"', html)
+    assert nuevo is not None
+    assert radicar(client, token_radicacion=nuevo.group(1)).status_code == HTTPStatus.FOUND
 
 
 def test_tras_proxies_confiables_cuenta_la_ip_del_cliente(client, settings):
@@ -301,6 +414,7 @@ def test_anonima_sin_correo_se_radica_y_se_anuncia_la_publicacion(
                 "autorizacion": "on",
                 # Typed, then the box was ticked: identity is not kept for an anonymous filing.
                 "nombres": "Pedro",
+                "token_radicacion": "5d0c1a52-7f47-4a8e-9d55-0a4c2b8f3e11",
             },
         )
 
