@@ -1,7 +1,8 @@
 """The one public tracking form: any radicado and its code, dispatched to the app that owns the series.
 
-Rate-limited per IP (every try counts: the form is an oracle for the code), and an unknown radicado and a
-wrong code get the same words, so nothing can be enumerated.
+Rate-limited per IP on failed tries (the form is an oracle for the code; a citizen who gets in, however
+often, guesses nothing), and an unknown radicado and a wrong code get the same words, so nothing can be
+enumerated.
 """
 
 from django.contrib import messages
@@ -37,7 +38,6 @@ def consultar(request):
         limite = limites.consultar()
         if limites.agotado(limite, request):
             return demasiados_intentos(request, limite)
-        limites.contar(limite, request)
         form = ConsultaForm(request.POST)
         if form.is_valid():
             hallado = radicados.verificar(form.cleaned_data["radicado"], form.cleaned_data["codigo"])
@@ -45,6 +45,8 @@ def consultar(request):
                 expediente, objeto = hallado
                 consulta.abrir(request, expediente, objeto.pk)
                 return redirect(expediente.ruta_seguimiento())
+            # Only a wrong pair counts: that is the guess the limit is there to stop.
+            limites.contar(limite, request)
             form.add_error(
                 None,
                 _(

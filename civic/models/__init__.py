@@ -1,5 +1,6 @@
 from .calendario import DiaNoHabil
 from .expedientes import Consecutivo
+from .limites import ContadorLimite
 from .notificaciones import Notificacion
 from .organizacion import Dependencia, Usuario
 from .recordatorios import Recordatorio
@@ -9,6 +10,7 @@ __all__ = [
     "Barrio",
     "Comuna",
     "Consecutivo",
+    "ContadorLimite",
     "Dependencia",
     "DiaNoHabil",
     "Notificacion",
