@@ -5,17 +5,35 @@ Templates: templates/pqrs/emails/<nombre>.asunto.txt, .txt and .html.
 """
 
 from datetime import date
+from functools import lru_cache
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from civic.formato import fecha_larga
+from civic.plazos.destinatarios import Cadena
 from civic.services.notificaciones import encolar_correo
 from pqrs.models import Solicitud
+from pqrs.roles import COORDINACION_PQRS
 
 
 def url_consulta() -> str:
     return settings.MUNICIPIO["sitio"].rstrip("/") + reverse("expedientes:consultar")
+
+
+def url_admin(solicitud_id: int) -> str:
+    """Absolute link to the request's admin change page, for staff mail."""
+    return f"{settings.MUNICIPIO['sitio'].rstrip('/')}{_lista_admin()}{solicitud_id}/change/"
+
+
+# One reverse() per process, not one per reminder: the change page hangs from the changelist in
+# Django's admin URL scheme (`<object_id>/change/`).
+@lru_cache(maxsize=1)
+def _lista_admin() -> str:
+    try:
+        return reverse("admin:pqrs_solicitud_changelist")
+    except NoReverseMatch:  # the PQRS admin is registered by its own module
+        return f"{reverse('admin:index')}pqrs/solicitud/"
 
 
 def contexto_solicitud(solicitud: Solicitud) -> dict:
@@ -68,6 +86,7 @@ def enviar_asignacion(solicitud: Solicitud) -> None:
     contexto = contexto_solicitud(solicitud)
     contexto["nombre"] = ""
     contexto["dependencia"] = dependencia.nombre
+    contexto["url_admin"] = url_admin(solicitud.pk)
     encolar_correo(
         destinatario=dependencia.correo,
         plantilla="pqrs/emails/asignacion",
@@ -87,6 +106,19 @@ def enviar_requerimiento(solicitud: Solicitud, requerimiento: str) -> None:
 
 def enviar_informacion_recibida(solicitud: Solicitud) -> None:
     notificar_peticionario(solicitud, "informacion_recibida")
+    # Ley 1755/2015 art. 17: the term runs again from today; whoever handles the request must know.
+    contexto = {
+        **contexto_solicitud(solicitud),
+        "nombre": "",
+        "url_admin": url_admin(solicitud.pk),
+    }
+    for correo, nombre in Cadena(COORDINACION_PQRS).a_cargo(solicitud.responsable, solicitud.dependencia):
+        encolar_correo(
+            destinatario=correo,
+            plantilla="pqrs/emails/informacion_recibida_funcionario",
+            contexto={**contexto, "nombre": nombre},
+            objeto=solicitud,
+        )
 
 
 def enviar_plazo_ampliado(solicitud: Solicitud) -> None:

@@ -12,19 +12,17 @@ legal office and changed with a deploy, and a sweep must never depend on rows so
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import environ
 from django.conf import settings
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
 
 from civic.formato import fecha_larga
 from civic.models import Usuario
 from civic.plazos.destinatarios import Cadena
 from civic.plazos.recordatorios import Ocurrencia, Regla
 from civic.plazos.resumen import SeccionResumen
-from pqrs.emails import contexto_solicitud
+from pqrs.emails import contexto_solicitud, url_admin
 from pqrs.models import CANALES_VERBALES, Solicitud
 from pqrs.roles import COORDINACION_PQRS
 from pqrs.services.tramite import DIAS_PARA_TRASLADAR
@@ -82,21 +80,6 @@ def politica() -> Politica:
         umbrales_traslado=traslado,
         aviso_ciudadano_dias=max(0, int(valores["aviso_ciudadano_dias"])),
     )
-
-
-def url_admin(solicitud_id: int) -> str:
-    """Absolute link to the request's admin change page, for staff mail."""
-    return f"{settings.MUNICIPIO['sitio'].rstrip('/')}{_lista_admin()}{solicitud_id}/change/"
-
-
-# One reverse() per process, not one per reminder: the change page hangs from the changelist in
-# Django's admin URL scheme (`<object_id>/change/`).
-@lru_cache(maxsize=1)
-def _lista_admin() -> str:
-    try:
-        return reverse("admin:pqrs_solicitud_changelist")
-    except NoReverseMatch:  # the PQRS admin is registered by its own module
-        return f"{reverse('admin:index')}pqrs/solicitud/"
 
 
 def _contexto_interno(solicitud: Solicitud, ocurrencia: Ocurrencia) -> dict:

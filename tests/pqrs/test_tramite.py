@@ -58,6 +58,8 @@ def test_asignar_y_reasignar(funcionario, django_capture_on_commit_callbacks, ma
     assert aviso.to == ["otra@alcaldia.test"]
     assert solicitud.radicado in aviso.subject
     assert "Rentería" not in aviso.body
+    # ... with a link that opens the request in the admin.
+    assert f"/admin/pqrs/solicitud/{solicitud.pk}/change/" in aviso.body
 
 
 def test_responsable_de_otra_dependencia_se_rechaza(solicitud, funcionario):
@@ -107,6 +109,25 @@ def test_requerimiento_suspende_y_la_informacion_reinicia_el_termino(
     evento = ultimo_evento(solicitud)
     assert (evento.tipo, evento.actor, evento.publico) == (TipoEvento.INFORMACION_RECIBIDA, None, True)
     assert evento.adjuntos.get().nombre_original == "plano.pdf"
+
+
+def test_el_responsable_se_entera_cuando_el_peticionario_responde(
+    solicitud, funcionario, django_capture_on_commit_callbacks, mailoutbox
+):
+    services.asignar(
+        solicitud=solicitud, dependencia=funcionario.dependencia, responsable=funcionario, actor=funcionario
+    )
+    services.solicitar_informacion(
+        solicitud=solicitud, requerimiento="Falta la dirección.", actor=funcionario, hoy=date(2026, 3, 25)
+    )
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.aportar_informacion(solicitud=solicitud, texto="Calle 5.", hoy=date(2026, 4, 7))
+    (aviso,) = [m for m in mailoutbox if m.to == [funcionario.email]]
+    # Art. 17: received Tue 7 Apr; 15 business days from Wed 8 Apr (8-10, 13-17, 20-24, 27, 28) → 28 Apr.
+    assert "el término corre de nuevo" in aviso.subject
+    assert "martes 28 de abril de 2026" in aviso.body
+    assert f"/admin/pqrs/solicitud/{solicitud.pk}/change/" in aviso.body
 
 
 def test_informacion_aportada_en_sabado_cuenta_desde_el_lunes(solicitud, funcionario):

@@ -534,7 +534,8 @@ def test_ciudadano_responde_el_requerimiento_y_el_termino_se_reinicia(
     pagina = client.get(SEGUIMIENTO).content.decode()
     assert "la nueva fecha límite es el" in pagina
     assert fecha_larga(solicitud.fecha_vencimiento) in pagina
-    assert [m.to for m in mailoutbox] == [[solicitud.correo]]
+    # The petitioner's receipt, and the notice to whoever handles the request (its dependencia's inbox).
+    assert sorted(m.to for m in mailoutbox) == sorted([[solicitud.correo], [solicitud.dependencia.correo]])
 
 
 def test_aportar_sin_requerimiento_no_cambia_nada(client):
