@@ -15,9 +15,10 @@ class PqrsConfig(AppConfig):
         from civic.expedientes import registro
         from civic.plazos import recordatorios as plazos
         from civic.plazos import resumen
+        from civic.services import demo as demo_del_portal
         from civic.sitio import secciones
 
-        from . import recordatorios, roles
+        from . import demo, recordatorios, roles
         from .semillas import sembrar_catalogos
         from .services.radicacion import EXPEDIENTE
 
@@ -34,6 +35,7 @@ class PqrsConfig(AppConfig):
         plazos.registrar_reglas(recordatorios.reglas)
         resumen.registrar_seccion(recordatorios.SECCION_RESUMEN)
         semillas.registrar(sembrar_catalogos)
+        demo_del_portal.registrar_carga(demo.cargar)
         secciones.registrar(
             secciones.Seccion(
                 clave="pqrs-radicar",
@@ -48,5 +50,21 @@ class PqrsConfig(AppConfig):
                 # Ley 1474/2011 art. 76: the home page links to filing quejas and reporting corruption.
                 propositos=frozenset({"quejas", "denuncias"}),
                 consultas=(("denuncias", "tipo=denuncia"),),
+            )
+        )
+        # CPACA art. 69: an answer that could not be delivered is published; it must be findable from every
+        # page (menu, footer, site map), not only from a link in the tracking form.
+        secciones.registrar(
+            secciones.Seccion(
+                clave="pqrs-respuestas",
+                nombre=_("Respuestas publicadas"),
+                titulo=_("Ver las respuestas publicadas"),
+                descripcion=_(
+                    "Respuestas a solicitudes anónimas o a peticionarios que no se pudieron contactar, "
+                    "publicadas durante 5 días hábiles."
+                ),
+                nombre_url="pqrs:respuestas_publicadas",
+                icono="megaphone",
+                orden=30,
             )
         )

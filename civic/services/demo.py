@@ -13,6 +13,20 @@ from civic.models import Dependencia, Usuario
 
 CONTRASENA_DEMO = "portal-demo-2026"
 
+# What each app adds to the demo (its own rows, through its services), registered from its AppConfig.
+_CARGAS: list = []
+
+
+def registrar_carga(cargar) -> None:
+    """Register `cargar(stdout)`, run by `cargar_demo` after the territory, dependencias and users."""
+    if cargar not in _CARGAS:
+        _CARGAS.append(cargar)
+
+
+def cargas() -> list:
+    return list(_CARGAS)
+
+
 DEPENDENCIAS = [
     ("Secretaría de Desarrollo Territorial y Participación Ciudadana", "SDTPC", "participacion"),
     ("Secretaría de Bienestar Social", "SBS", "bienestar"),

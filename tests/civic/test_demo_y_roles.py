@@ -1,12 +1,19 @@
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.http import HttpRequest
 
 from civic import roles
 from civic.models import Comuna, Dependencia, Usuario
 from civic.services.demo import CONTRASENA_DEMO
+from pqrs.demo import GUION
+from pqrs.models import Solicitud
 from pqrs.roles import COORDINACION_PQRS
+from pqrs.selectors import semaforo
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +31,16 @@ def test_la_migracion_crea_los_seis_roles():
 
 def test_cargar_demo_idempotente_con_un_usuario_por_rol(settings):
     settings.DEBUG = True
-    call_command("cargar_demo")
-    call_command("cargar_demo")
+    with time_machine.travel(datetime(2026, 11, 25, 15, 0, tzinfo=UTC), tick=False):
+        call_command("cargar_demo")
+        call_command("cargar_demo")
+        # A full PQRS queue for a reviewer: every state and every traffic light, filed once.
+        solicitudes = list(Solicitud.objects.all())
+        assert len(solicitudes) == len(GUION)
+        assert {s.estado for s in solicitudes} == {
+            "radicada", "asignada", "en_espera_ciudadano", "respondida", "cerrada", "trasladada", "archivada"
+        }  # fmt: skip
+        assert {semaforo(s).value for s in solicitudes} == {"rojo", "amarillo", "verde", "gris"}
     assert Comuna.objects.count() == 37
     assert Dependencia.objects.count() >= 10
     for rol in roles.ROLES:
@@ -45,7 +60,8 @@ def test_cargar_demo_prohibido_sin_debug(settings):
 def test_funcionario_de_demo_entra_al_admin(client, settings):
     settings.DEBUG = True
     call_command("cargar_demo")
-    assert client.login(username="funcionario", password=CONTRASENA_DEMO)
+    # django-axes' backend needs the request it counts attempts for (its documented test form).
+    assert client.login(request=HttpRequest(), username="funcionario", password=CONTRASENA_DEMO)
     respuesta = client.get("/admin/")
     assert respuesta.status_code == 200
 

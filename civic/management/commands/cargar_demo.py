@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from civic.services.demo import CONTRASENA_DEMO, cargar_dependencias_y_usuarios
+from civic.services.demo import CONTRASENA_DEMO, cargar_dependencias_y_usuarios, cargas
 
 
 class Command(BaseCommand):
@@ -19,6 +19,8 @@ class Command(BaseCommand):
             raise CommandError("cargar_demo solo se permite con DEBUG activo (nunca en producción).")
         call_command("cargar_territorio", territorio, stdout=self.stdout)
         usuarios = cargar_dependencias_y_usuarios(dominio_correo="demo.localhost")
+        for cargar in cargas():
+            cargar(self.stdout)
         self.stdout.write(
             self.style.SUCCESS("Datos de demostración listos. Ingreso: http://127.0.0.1:8000/admin/")
         )
