@@ -5,6 +5,7 @@ in the embedded mode: SQLite, Celery tasks executed eagerly, local-memory cache,
 to the console. Production sets DEBUG=false and must then provide SECRET_KEY and ALLOWED_HOSTS.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_celery_beat",
+    "axes",
     "civic",
     "pqrs",
     "organizaciones",
@@ -63,6 +65,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "civic.personal.SesionPersonalMiddleware",
+    # django-axes: last, so it sees every authentication of the request (its documentation).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "civic.urls"
@@ -110,6 +115,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+
+# --- Staff accounts: failed logins and idle sessions (django-axes, civic.personal) ----------------
+# Axes' backend goes first: it refuses a locked account before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After this many failed logins an account is locked for AXES_COOLOFF_TIME (hours). By username, not by
+# IP: a secretaría behind one NAT address must not be locked out because one person mistyped.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=20)
+AXES_COOLOFF_TIME = timedelta(hours=env.float("AXES_COOLOFF_TIME", default=1.0))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes.W006 asks for "ip_address" in the parameters; with it any 20 failures from one address (a whole
+# secretaría behind the city's NAT) would lock everyone there. The per-username lock is the choice here.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "civic.personal.cuenta_bloqueada"
+# The same client address as the rate limits (PROXIES_CONFIABLES), for the audit rows.
+AXES_CLIENT_IP_CALLABLE = "civic.expedientes.limites.ip_cliente"
+# Audit: every login (AccessLog) and every failed one (AccessFailureLog), shown to superusers in the admin.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["password"]
+# Staff sessions expire after this long without activity (sliding); citizens keep Django's default and
+# their own 30-minute proof of a consultation code (CONSULTA_SEGUNDOS).
+SESION_PERSONAL_SEGUNDOS = env.int("SESION_PERSONAL_SEGUNDOS", default=8 * 60 * 60)
 
 # --- Redis: cache and Celery broker --------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
