@@ -16,6 +16,7 @@ urlpatterns = [
         name="consultar",
     ),
     path("consultar/solicitud/", views.seguimiento, name="seguimiento"),
+    path("consultar/solicitud/acuse.pdf", views.acuse_pdf_seguimiento, name="seguimiento_acuse_pdf"),
     path("consultar/solicitud/informacion/", views.aportar, name="aportar"),
     path("consultar/solicitud/calificar/", views.calificar, name="calificar"),
     path("consultar/solicitud/adjuntos/<int:pk>/", views.adjunto, name="adjunto"),

@@ -34,7 +34,7 @@ from civic.plazos import semaforo
 from civic.sitio.politica import POLITICA_DATOS_VERSION
 from pqrs import emails, pdf, selectors, services
 from pqrs.forms import AportarInformacionForm, CalificarForm, RadicarForm
-from pqrs.models import Canal, Solicitud
+from pqrs.models import Canal, Solicitud, TipoEvento
 from pqrs.services.radicacion import EXPEDIENTE
 from pqrs.workflow import EN_CURSO, MAQUINA, Accion, Estado
 
@@ -268,9 +268,16 @@ def _pagina_seguimiento(request, solicitud: Solicitud, *, aportar=None, califica
         dias_restantes = semaforo.dias_restantes(solicitud.fecha_vencimiento, hoy)
     en_espera = solicitud.estado == Estado.EN_ESPERA_CIUDADANO
     puede_calificar = _puede_calificar(solicitud)
+    eventos = list(selectors.eventos_publicos(solicitud))
+    respondida = solicitud.estado in (Estado.RESPONDIDA, Estado.CERRADA)
     contexto = {
         "solicitud": solicitud,
-        "eventos": list(selectors.eventos_publicos(solicitud)),
+        "eventos": eventos,
+        # The answer is the headline once there is one; the art. 17 request sits above its reply form.
+        "respuesta": selectors.ultimo_de_tipo(eventos, TipoEvento.RESPONDIDA) if respondida else None,
+        "requerimiento": selectors.ultimo_de_tipo(eventos, TipoEvento.REQUERIMIENTO_INFORMACION)
+        if en_espera
+        else None,
         "dias_restantes": dias_restantes,
         "dias_vencidos": -dias_restantes if dias_restantes is not None and dias_restantes < 0 else None,
         "fecha_vencimiento_larga": fecha_larga(solicitud.fecha_vencimiento),
@@ -367,6 +374,19 @@ def calificar(request):
             messages.success(request, _("Gracias por calificar la atención recibida."))
         return redirect("pqrs:seguimiento")
     return _pagina_seguimiento(request, solicitud, calificar=form)
+
+
+@never_cache
+@require_GET
+def acuse_pdf_seguimiento(request):
+    """The acuse de recibo in PDF for a session that proved the code: filed days ago, it is still at hand."""
+    solicitud = _exigir_verificada(request)
+    if solicitud is None:
+        return _a_consultar()
+    contenido = pdf.acuse_pdf(_contexto_acuse(solicitud))
+    respuesta = HttpResponse(contenido, content_type="application/pdf")
+    respuesta["Content-Disposition"] = f'attachment; filename="acuse-{solicitud.radicado}.pdf"'
+    return respuesta
 
 
 @never_cache

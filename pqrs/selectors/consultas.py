@@ -57,13 +57,22 @@ def eventos(solicitud: Solicitud) -> QuerySet[Evento]:
 
 
 def eventos_publicos(solicitud: Solicitud) -> QuerySet[Evento]:
-    """The petitioner's timeline: public events with their public attachments, never an internal note."""
+    """The petitioner's timeline: public events with their public attachments, never an internal note.
+
+    The actor comes along: the answer box names who signed the answer, with no query of its own.
+    """
     return (
         Evento.objects.publicos()
         .filter(solicitud=solicitud)
-        .prefetch_related(Prefetch("adjuntos", queryset=Adjunto.objects.filter(publico=True)))
+        .select_related("actor")
+        .prefetch_related(Prefetch("adjuntos", queryset=Adjunto.objects.filter(publico=True).order_by("id")))
         .order_by("momento", "id")
     )
+
+
+def ultimo_de_tipo(eventos: list[Evento], tipo: str) -> Evento | None:
+    """The latest event of `tipo` in a loaded timeline (no query): the answer, the art. 17 request."""
+    return next((evento for evento in reversed(eventos) if evento.tipo == tipo), None)
 
 
 def adjuntos_publicos(solicitud: Solicitud) -> QuerySet[Adjunto]:
@@ -129,7 +138,7 @@ def semaforo(solicitud: Solicitud, hoy: date | None = None) -> Semaforo:
 
 def solicitud_para_peticionario(pk: int) -> Solicitud | None:
     """The request behind a petitioner's verified session, with what their pages show."""
-    return Solicitud.objects.select_related("modalidad", "calificacion").filter(pk=pk).first()
+    return Solicitud.objects.select_related("modalidad", "dependencia", "calificacion").filter(pk=pk).first()
 
 
 def radicada_con_token(token: UUID) -> Solicitud | None:

@@ -1,4 +1,5 @@
-"""No dead ends for the citizen, in the browser: a lost code is replaced by e-mail from the tracking form.
+"""No dead ends for the citizen, in the browser: a lost code is replaced by e-mail from the tracking form,
+and an answered request opens on its answer.
 
 Checked with axe at 1280 and 360 px, like every public page.
 """
@@ -10,8 +11,11 @@ import time_machine
 from django.core.cache import cache
 from playwright.sync_api import expect
 
+from pqrs import services as pqrs_services
 from tests.civic.fabricas import en_bogota
-from tests.pqrs.test_vistas_publicas import IPS_DE_PRUEBA, limpiar_limites
+from tests.pqrs import archivos
+from tests.pqrs.factories import FuncionarioFactory
+from tests.pqrs.test_vistas_publicas import IPS_DE_PRUEBA, hoy_solicitud, limpiar_limites
 from tests.tramites import services
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True)]
@@ -63,3 +67,32 @@ def test_perdio_su_codigo_y_consulta_con_el_nuevo(page, revisar_accesibilidad, m
     page.get_by_label("Código de consulta").fill(nuevo)
     page.get_by_role("button", name="Consultar").click()
     expect(page.locator("h1")).to_contain_text(tramite.radicado)
+
+
+@pytest.mark.parametrize("ancho", [None, MOVIL])
+def test_la_respuesta_es_lo_primero_que_se_lee(page, revisar_accesibilidad, settings, tmp_path, ancho):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    funcionario = FuncionarioFactory(first_name="Rosa", last_name="Quintero")
+    solicitud = hoy_solicitud()
+    pqrs_services.asignar(solicitud=solicitud, dependencia=funcionario.dependencia, actor=funcionario)
+    pqrs_services.responder(
+        solicitud=solicitud,
+        texto="Reparamos la luminaria de la carrera 5.",
+        archivos=[archivos.pdf("oficio-respuesta.pdf")],
+        actor=funcionario,
+    )
+    if ancho:
+        page.set_viewport_size(ancho)
+    page.goto("/consultar/")
+    page.get_by_label("Número de radicado").fill(solicitud.radicado)
+    page.get_by_label("Código de consulta").fill(solicitud.codigo_claro)
+    page.get_by_role("button", name="Consultar").click()
+
+    caja = page.get_by_role("region", name="Respuesta a su solicitud")
+    expect(caja).to_be_visible()
+    expect(caja).to_contain_text("Reparamos la luminaria de la carrera 5.")
+    expect(caja).to_contain_text("Rosa Quintero")
+    expect(caja.get_by_role("link", name="oficio-respuesta.pdf")).to_be_visible()
+    expect(page.get_by_role("link", name="Descargar el acuse de recibo (PDF)")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= (ancho or {"width": 10_000})["width"]
+    revisar_accesibilidad(page)
