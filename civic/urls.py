@@ -9,6 +9,8 @@ from django.urls import include, path
 admin.site.site_header = f"{settings.MUNICIPIO['nombre']} – Administración del portal"
 admin.site.site_title = "Portal de participación"
 admin.site.index_title = "Gestión"
+# The work queues need the width of a 1280-px screen; the home page and breadcrumbs lead everywhere.
+admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
     path("admin/", admin.site.urls),
