@@ -1,5 +1,9 @@
 """Health probes for /salud/: database, cache and Celery broker.
 
+Readiness is the database alone: without it nothing works (503). A dead Redis (cache and broker) leaves
+the portal degraded but serving: filing keeps working, limits count in the database and the outbox sweep
+sends the mail later, so the probe answers 200 with "estado": "degradado" and the failing component.
+
 Each probe returns a small dict with "estado" ("ok" or "error") and never the exception message, which
 may carry hosts or credentials; the exception class is enough to start looking.
 """
@@ -64,5 +68,10 @@ def revisar_todo() -> dict:
         "cache": revisar_cache(),
         "broker": revisar_broker(),
     }
-    sano = all(c["estado"] == "ok" for c in componentes.values())
-    return {"estado": "ok" if sano else "error", **componentes}
+    if componentes["base_de_datos"]["estado"] != "ok":
+        estado = "error"
+    elif all(c["estado"] == "ok" for c in componentes.values()):
+        estado = "ok"
+    else:
+        estado = "degradado"
+    return {"estado": estado, **componentes}

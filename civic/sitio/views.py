@@ -41,7 +41,8 @@ def mapa_del_sitio(request):
 @never_cache
 @require_safe
 def salud(request):
-    # Load balancers read the status code; the body tells an operator which component failed.
+    # Load balancers read the status code: 503 only when the database is down (not ready); a degraded
+    # cache or broker still serves (200). The body tells an operator which component failed.
     resultado = sondas.revisar_todo()
-    estado = HTTPStatus.OK if resultado["estado"] == "ok" else HTTPStatus.SERVICE_UNAVAILABLE
+    estado = HTTPStatus.SERVICE_UNAVAILABLE if resultado["estado"] == "error" else HTTPStatus.OK
     return JsonResponse(resultado, status=estado)
