@@ -260,7 +260,7 @@ MUNICIPIO = {
         "MUNICIPIO_DIRECCION", default="Centro Administrativo Municipal, Avenida 2 Norte # 10-70"
     ),
     "telefono": env.str("MUNICIPIO_TELEFONO", default="(602) 885 0000"),
-    "correo": env.str("MUNICIPIO_CORREO", default="contactenos@localhost"),
+    "correo": env.str("MUNICIPIO_CORREO", default="contactenos@example.gov.co"),
     "horario": env.str("MUNICIPIO_HORARIO", default="Lunes a viernes de 8:00 a. m. a 5:00 p. m."),
     "logo": env.str("MUNICIPIO_LOGO", default="img/escudo.svg"),
     "sitio": env.str("MUNICIPIO_SITIO", default="http://127.0.0.1:8000"),
