@@ -16,9 +16,10 @@ class PqrsConfig(AppConfig):
         from civic.plazos import recordatorios as plazos
         from civic.plazos import resumen
         from civic.services import demo as demo_del_portal
+        from civic.services import plantillas
         from civic.sitio import secciones
 
-        from . import demo, recordatorios, roles
+        from . import demo, emails, recordatorios, roles
         from .semillas import sembrar_catalogos
         from .services.radicacion import EXPEDIENTE
 
@@ -36,6 +37,7 @@ class PqrsConfig(AppConfig):
         resumen.registrar_seccion(recordatorios.SECCION_RESUMEN)
         semillas.registrar(sembrar_catalogos)
         demo_del_portal.registrar_carga(demo.cargar)
+        plantillas.registrar(emails.NOMBRES_DE_PLANTILLAS)
         secciones.registrar(
             secciones.Seccion(
                 clave="pqrs-radicar",

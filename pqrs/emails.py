@@ -9,12 +9,37 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from civic.formato import fecha_larga
 from civic.plazos.destinatarios import Cadena
 from civic.services.notificaciones import encolar_correo
 from pqrs.models import Solicitud
 from pqrs.roles import COORDINACION_PQRS
+
+# What staff read in the outbox instead of the template's path (civic.services.plantillas).
+NOMBRES_DE_PLANTILLAS = {
+    f"pqrs/emails/{plantilla}": nombre
+    for plantilla, nombre in {
+        "acuse": _("Acuse de recibo al peticionario"),
+        "asignacion": _("Asignación a la dependencia"),
+        "requerimiento": _("Requerimiento de información (art. 17)"),
+        "informacion_recibida": _("Información recibida, al peticionario"),
+        "informacion_recibida_funcionario": _("Información recibida, al responsable"),
+        "plazo_ampliado": _("Ampliación del plazo del peticionario"),
+        "desistimiento": _("Desistimiento tácito"),
+        "traslado": _("Traslado por competencia"),
+        "prorroga": _("Prórroga del término"),
+        "respuesta": _("Respuesta al peticionario"),
+        "rechazo": _("Rechazo"),
+        "archivo": _("Archivo"),
+        "recordatorio_por_vencer": _("Recordatorio: por vencer"),
+        "recordatorio_vencida": _("Recordatorio: vencida"),
+        "recordatorio_traslado": _("Recordatorio: plazo de traslado (art. 21)"),
+        "recordatorio_plazo_ciudadano": _("Recordatorio al peticionario (art. 17)"),
+        "recordatorio_desistimiento": _("Recordatorio: plazo del peticionario vencido"),
+    }.items()
+}
 
 
 def url_consulta() -> str:

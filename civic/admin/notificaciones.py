@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from civic.models import Notificacion
 from civic.services import notificaciones as servicio
+from civic.services import plantillas
 
 
 @admin.register(Notificacion)
@@ -20,9 +21,9 @@ class NotificacionAdmin(admin.ModelAdmin):
     list_display = (
         "creada",
         "destinatario",
-        "plantilla",
+        "mensaje",
         "estado",
-        "intentos",
+        "intentos_reales",
         "enviada_en",
         "objeto_enlace",
     )
@@ -30,6 +31,7 @@ class NotificacionAdmin(admin.ModelAdmin):
     search_fields = ("destinatario",)
     date_hierarchy = "creada"
     list_select_related = ("objeto_tipo",)
+    list_per_page = 50
     # The context is left out on purpose: it can hold personal data and a request's tracking code.
     readonly_fields = (
         "destinatario",
@@ -57,13 +59,26 @@ class NotificacionAdmin(admin.ModelAdmin):
         # The outbox is the record that a person was notified (Ley 1755/2015); it is not deleted by hand.
         return False
 
-    @admin.display(description=_("objeto"))
+    def get_queryset(self, request):
+        # The objects (a request…) come one query per kind of object, so each row can name its radicado.
+        return super().get_queryset(request).prefetch_related("objeto")
+
+    @admin.display(description=_("mensaje"), ordering="plantilla")
+    def mensaje(self, obj):
+        return plantillas.nombre(obj.plantilla)
+
+    @admin.display(description=_("intentos"), ordering="intentos")
+    def intentos_reales(self, obj):
+        # The row counts failed attempts; a message sent (or being sent) took one more.
+        en_curso = obj.estado in {Notificacion.Estado.ENVIADA, Notificacion.Estado.ENVIANDO}
+        return obj.intentos + (1 if en_curso else 0)
+
+    @admin.display(description=_("sobre"))
     def objeto_enlace(self, obj):
-        # Built from the content type and id alone: loading each object would cost a query per row.
         if obj.objeto_tipo is None:
             return "—"
         tipo = obj.objeto_tipo
-        etiqueta = f"{tipo.name} #{obj.objeto_id}"
+        etiqueta = str(obj.objeto) if obj.objeto is not None else f"{tipo.name} #{obj.objeto_id}"
         try:
             url = reverse(f"admin:{tipo.app_label}_{tipo.model}_change", args=[obj.objeto_id])
         except NoReverseMatch:

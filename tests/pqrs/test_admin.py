@@ -585,3 +585,32 @@ def test_catalogo_de_modalidades_editable_por_coordinacion(client, coordinadora,
     assert client.post(url, datos).status_code == 302
     modalidad.refresh_from_db()
     assert (modalidad.plazo_dias, modalidad.fundamento) == (15, "Decisión de la entidad (sin término legal)")
+
+
+def test_la_lista_de_notificaciones_habla_como_la_oficina(
+    client, coordinadora, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(coordinadora)
+    url = reverse("admin:civic_notificacion_changelist")
+
+    def contar() -> int:
+        with CaptureQueriesContext(connection) as consultas:
+            assert client.get(url).status_code == 200
+        return len(consultas)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        primera = SolicitudFactory(correo="luz@correo.test")
+    con_una = contar()
+    html = client.get(url).content.decode()
+    # The radicado instead of "solicitud PQRS #1", the message's name instead of its template path, and the
+    # attempt that sent it counted.
+    assert primera.radicado in html
+    assert '<td class="field-mensaje">Acuse de recibo al peticionario</td>' in html
+    assert '<td class="field-intentos_reales">1</td>' in html
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            SolicitudFactory(correo="otra@correo.test")
+    assert contar() == con_una
