@@ -161,7 +161,8 @@ def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibili
 
     page.reload()
     expect(page.locator("#estado-solicitud")).to_have_text("En espera de información del peticionario")
-    expect(page.get_by_text("Indique el número del poste.")).to_be_visible()
+    # What was asked sits above the form that answers it (and stays in the timeline).
+    expect(page.locator("#texto-requerimiento")).to_have_text("Indique el número del poste.")
     revisar_accesibilidad(page)
     texto(page, "Información que aporta").fill("Es el poste 4471.")
     page.get_by_label("Documentos").set_input_files(archivo_pdf("poste-4471.pdf"))
@@ -187,8 +188,10 @@ def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibili
     # The citizen reads the answer and its document, and rates the service, once.
     page.reload()
     expect(page.locator("#estado-solicitud")).to_have_text("Respondida")
-    expect(page.get_by_text("Cambiamos la luminaria del poste 4471.")).to_be_visible()
-    documento = page.get_by_role("link", name=re.compile("orden-trabajo-4471.pdf"))
+    # The answer is the headline, with its document (both also stay in the timeline).
+    respuesta = page.get_by_role("region", name="Respuesta a su solicitud")
+    expect(respuesta.get_by_text("Cambiamos la luminaria del poste 4471.")).to_be_visible()
+    documento = respuesta.get_by_role("link", name=re.compile("orden-trabajo-4471.pdf"))
     expect(documento).to_be_visible()
     descarga = page.request.get(documento.get_attribute("href"))
     assert descarga.ok
