@@ -115,6 +115,34 @@ def test_pagina_inexistente_responde_404_en_espanol(client):
     assert 'href="/mapa-del-sitio/"' in html
 
 
+@pytest.mark.django_db
+def test_paginas_400_y_403_en_espanol_dicen_que_hacer(client, settings):
+    from tests.civic.fabricas import FuncionarioFactory
+    from tests.pqrs.factories import coordinador
+
+    settings.MUNICIPIO = {**settings.MUNICIPIO, "telefono": "(602) 555 0100"}
+    client.force_login(FuncionarioFactory())  # staff, but no role: no PQRS permission
+    prohibida = client.get(reverse("admin:pqrs_solicitud_changelist"))
+    assert prohibida.status_code == HTTPStatus.FORBIDDEN
+    html = _texto(prohibida)
+    assert "Acceso no permitido" in html and "administrador del portal" in html and "(602) 555 0100" in html
+
+    # A filter the list does not declare (a personal field): refused with the Spanish 400 page.
+    client.force_login(coordinador())
+    invalida = client.get(reverse("admin:pqrs_solicitud_changelist"), {"numero_documento": "1144000001"})
+    assert invalida.status_code == HTTPStatus.BAD_REQUEST
+    html = _texto(invalida)
+    assert "No pudimos procesar la solicitud" in html and "(602) 555 0100" in html
+
+
+@pytest.mark.django_db
+def test_cada_respuesta_lleva_la_politica_de_seguridad_de_contenido(client):
+    for ruta in ("/", "/consultar/", reverse("pqrs:radicar"), "/admin/login/"):
+        politica = client.get(ruta)["Content-Security-Policy"]
+        assert "default-src 'self'" in politica and "script-src 'self'" in politica
+        assert "unsafe-inline" not in politica
+
+
 def test_pagina_de_error_500_en_espanol_sin_contexto(rf):
     # Django renders 500.html without context processors: the page must not depend on them.
     respuesta = server_error(rf.get("/"))

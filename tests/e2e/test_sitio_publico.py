@@ -83,3 +83,19 @@ def test_inicio_lleva_a_radicar_y_a_denunciar(page):
     expect(quejas).to_have_attribute("href", reverse("pqrs:radicar"))
     denuncia = page.get_by_role("link", name="Denunciar actos de corrupción")
     expect(denuncia).to_have_attribute("href", reverse("pqrs:radicar") + "?tipo=denuncia")
+
+
+@pytest.mark.parametrize("ruta", [*RUTAS, "/pqrs/radicar/", "/pqrs/respuestas-publicadas/"])
+def test_la_politica_de_contenido_no_bloquea_nada_de_la_pagina(page, ruta):
+    # Everything the portal needs is its own file: the browser reports no refused script, style or image.
+    bloqueos = []
+    page.on("console", lambda m: bloqueos.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(ruta)
+    page.wait_for_load_state("networkidle")
+    assert bloqueos == []
+
+
+def test_el_contador_de_la_descripcion_funciona_desde_su_archivo(page):
+    page.goto("/pqrs/radicar/")
+    page.locator("#id_descripcion").fill("Luminaria dañada")
+    expect(page.locator("#id_descripcion_contador")).to_contain_text("16 de")
