@@ -61,6 +61,14 @@ def test_inicio_enlaza_cada_seccion_disponible_y_anuncia_las_demas(client):
             assert "Próximamente" in tarjeta
 
 
+def test_la_barra_gov_co_encabeza_cada_pagina(client):
+    # Res. MinTIC 1519 de 2020: the top bar of a Colombian public entity's site links to GOV.CO.
+    for ruta in (reverse("sitio:inicio"), reverse("sitio:terminos"), reverse("expedientes:consultar")):
+        html = _texto(client.get(ruta))
+        barra = html.split('class="barra-govco"', 1)[1].split("</div>", 1)[0]
+        assert 'href="https://www.gov.co/"' in barra and "GOV.CO" in barra
+
+
 def test_inicio_enlaza_los_canales_de_la_ley_1474(client):
     html = _texto(client.get(reverse("sitio:inicio")))
 
