@@ -19,6 +19,7 @@ urlpatterns = [
     path("consultar/solicitud/acuse.pdf", views.acuse_pdf_seguimiento, name="seguimiento_acuse_pdf"),
     path("consultar/solicitud/informacion/", views.aportar, name="aportar"),
     path("consultar/solicitud/calificar/", views.calificar, name="calificar"),
+    path("consultar/solicitud/ampliar-plazo/", views.ampliar_plazo, name="ampliar_plazo"),
     path("consultar/solicitud/adjuntos/<int:pk>/", views.adjunto, name="adjunto"),
     path("respuestas-publicadas/", views.respuestas_publicadas, name="respuestas_publicadas"),
 ]

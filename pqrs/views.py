@@ -283,6 +283,10 @@ def _pagina_seguimiento(request, solicitud: Solicitud, *, aportar=None, califica
         "fecha_vencimiento_larga": fecha_larga(solicitud.fecha_vencimiento),
         "fecha_limite_ciudadano_larga": fecha_larga(solicitud.fecha_limite_ciudadano),
         "en_espera": en_espera,
+        # Ley 1755/2015 art. 17: once, and before the month ends (the service checks both again).
+        "puede_ampliar": en_espera
+        and not solicitud.plazo_ciudadano_ampliado
+        and hoy <= solicitud.fecha_limite_ciudadano,
         "form_aportar": (aportar or AportarInformacionForm()) if en_espera else None,
         "puede_calificar": puede_calificar,
         "form_calificar": (calificar or CalificarForm()) if puede_calificar else None,
@@ -349,6 +353,28 @@ def aportar(request):
         messages.error(request, motivo)
         return redirect("pqrs:seguimiento")
     return _pagina_seguimiento(request, solicitud, aportar=form, status=200)
+
+
+@never_cache
+@require_POST
+def ampliar_plazo(request):
+    """The petitioner asks for the art. 17 extension: one more month, once, before theirs ends."""
+    solicitud = _exigir_verificada(request)
+    if solicitud is None:
+        return _a_consultar()
+    try:
+        services.ampliar_plazo_ciudadano(
+            solicitud=solicitud, nota=_("Pedida por el peticionario en el portal.")
+        )
+    except (TransicionInvalida, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(
+            request,
+            _("Le ampliamos el plazo: ahora tiene hasta el %(fecha)s para enviar la información.")
+            % {"fecha": fecha_larga(solicitud.fecha_limite_ciudadano)},
+        )
+    return redirect("pqrs:seguimiento")
 
 
 @never_cache

@@ -669,3 +669,36 @@ def test_respuestas_publicadas_hace_las_mismas_consultas_con_1_o_30(
         respuesta = client.get(PUBLICADAS)
 
     assert "Página 1 de 2" in respuesta.content.decode()
+
+
+def test_el_peticionario_pide_un_mes_mas_con_un_boton(client, funcionario):
+    """Ley 1755/2015 art. 17: the month to complete the request is extendable once, on request."""
+    import time_machine
+
+    from tests.pqrs.factories import en_bogota
+
+    with time_machine.travel(en_bogota(2026, 3, 20), tick=False):
+        solicitud = hoy_solicitud()
+        services.asignar(solicitud=solicitud, dependencia=funcionario.dependencia, actor=funcionario)
+    # Asked Wed 25 Mar 2026: a month → Sat 25 Apr, which runs to Mon 27 Apr; one more → Mon 25 May.
+    services.solicitar_informacion(
+        solicitud=solicitud,
+        requerimiento="Envíe la foto.",
+        actor=funcionario,
+        hoy=en_bogota(2026, 3, 25).date(),
+    )
+    with time_machine.travel(en_bogota(2026, 4, 20), tick=False):
+        verificar(client, solicitud)
+        assert "Pedir un mes más de plazo" in client.get(SEGUIMIENTO).content.decode()
+        respuesta = client.post(reverse("pqrs:ampliar_plazo"), follow=True)
+        assert "ahora tiene hasta el lunes 25 de mayo de 2026" in respuesta.content.decode()
+        solicitud.refresh_from_db()
+        assert (solicitud.fecha_limite_ciudadano.isoformat(), solicitud.plazo_ciudadano_ampliado) == (
+            "2026-05-25",
+            True,
+        )
+        # Once only: the button is gone, and a second request says why.
+        assert "Pedir un mes más de plazo" not in respuesta.content.decode()
+        otra = client.post(reverse("pqrs:ampliar_plazo"), follow=True).content.decode()
+        assert "ya fue ampliado una vez" in otra
+    assert Evento.objects.filter(solicitud=solicitud, tipo=TipoEvento.PLAZO_CIUDADANO_PRORROGADO).count() == 1
