@@ -101,6 +101,28 @@ def desistimiento(solicitud: Solicitud, *, motivacion: str) -> Evento:
     )
 
 
+def desistimiento_expreso(solicitud: Solicitud, *, manifestacion: str, medio: str) -> Evento:
+    """Ley 1755/2015 art. 18: the petitioner's own withdrawal, as they expressed it and where."""
+    return Evento(
+        solicitud=solicitud,
+        tipo=TipoEvento.DESISTIMIENTO_EXPRESO,
+        nota=manifestacion,
+        publico=True,
+        datos={"medio": medio, "estado_al_desistir": solicitud.estado},
+    )
+
+
+def continuada_de_oficio(solicitud: Solicitud, *, motivacion: str, dependencia: Dependencia) -> Evento:
+    """Ley 1755/2015 art. 18: the reasoned decision to go on although the petitioner withdrew."""
+    return Evento(
+        solicitud=solicitud,
+        tipo=TipoEvento.CONTINUADA_DE_OFICIO,
+        nota=motivacion,
+        publico=True,
+        datos={"dependencia": dependencia.pk},
+    )
+
+
 def trasladada(solicitud: Solicitud, *, entidad: str, oficio: str) -> Evento:
     return Evento(
         solicitud=solicitud, tipo=TipoEvento.TRASLADADA, nota=oficio, publico=True, datos={"entidad": entidad}

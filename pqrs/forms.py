@@ -310,3 +310,18 @@ class CalificarForm(FormularioPublico):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["comentario"].help_text = _("Opcional. Máximo %(n)s caracteres.") % {"n": COMENTARIO_MAX}
+
+
+class DesistirForm(FormularioPublico):
+    """The petitioner's express withdrawal (Ley 1755/2015 art. 18), confirmed on purpose."""
+
+    confirmo = forms.BooleanField(
+        label=_("Entiendo que la Alcaldía dejará de tramitar mi solicitud"),
+        error_messages={"required": _("Para desistir, marque la casilla que confirma que lo entiende.")},
+    )
+    motivo = forms.CharField(
+        label=_("Motivo (opcional)"),
+        required=False,
+        max_length=COMENTARIO_MAX,
+        widget=forms.Textarea({"rows": 3}),
+    )

@@ -20,6 +20,7 @@ urlpatterns = [
     path("consultar/solicitud/informacion/", views.aportar, name="aportar"),
     path("consultar/solicitud/calificar/", views.calificar, name="calificar"),
     path("consultar/solicitud/ampliar-plazo/", views.ampliar_plazo, name="ampliar_plazo"),
+    path("consultar/solicitud/desistir/", views.desistir, name="desistir"),
     path("consultar/solicitud/adjuntos/<int:pk>/", views.adjunto, name="adjunto"),
     path("respuestas-publicadas/", views.respuestas_publicadas, name="respuestas_publicadas"),
 ]

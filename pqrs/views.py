@@ -33,7 +33,7 @@ from civic.formato import fecha_larga
 from civic.plazos import semaforo
 from civic.sitio.politica import POLITICA_DATOS_VERSION
 from pqrs import emails, pdf, selectors, services
-from pqrs.forms import AportarInformacionForm, CalificarForm, RadicarForm
+from pqrs.forms import AportarInformacionForm, CalificarForm, DesistirForm, RadicarForm
 from pqrs.models import Canal, Solicitud, TipoEvento
 from pqrs.services.radicacion import EXPEDIENTE
 from pqrs.workflow import EN_CURSO, MAQUINA, Accion, Estado
@@ -289,6 +289,8 @@ def _pagina_seguimiento(request, solicitud: Solicitud, *, aportar=None, califica
         and hoy <= solicitud.fecha_limite_ciudadano,
         "form_aportar": (aportar or AportarInformacionForm()) if en_espera else None,
         "puede_calificar": puede_calificar,
+        "puede_desistir": MAQUINA.permite(solicitud.estado, Accion.DESISTIR),
+        "form_desistir": DesistirForm(),
         "form_calificar": (calificar or CalificarForm()) if puede_calificar else None,
         "calificada": hasattr(solicitud, "calificacion"),
     }
@@ -353,6 +355,32 @@ def aportar(request):
         messages.error(request, motivo)
         return redirect("pqrs:seguimiento")
     return _pagina_seguimiento(request, solicitud, aportar=form, status=200)
+
+
+@never_cache
+@require_POST
+def desistir(request):
+    """Ley 1755/2015 art. 18: the petitioner withdraws from the tracking page, after confirming."""
+    solicitud = _exigir_verificada(request)
+    if solicitud is None:
+        return _a_consultar()
+    form = DesistirForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errores in form.errors.values() for e in errores))
+        return redirect("pqrs:seguimiento")
+    try:
+        services.desistir(solicitud=solicitud, manifestacion=form.cleaned_data["motivo"])
+    except (TransicionInvalida, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(
+            request,
+            _(
+                "Registramos que desistió de su solicitud. La Alcaldía solo la continuará si el interés "
+                "público lo exige, y se lo informará."
+            ),
+        )
+    return redirect("pqrs:seguimiento")
 
 
 @never_cache

@@ -30,6 +30,8 @@ class Accion(models.TextChoices):
     APORTAR_INFORMACION = "aportar_informacion", _("aportar la información solicitada")
     AMPLIAR_PLAZO_CIUDADANO = "ampliar_plazo_ciudadano", _("ampliar el plazo del peticionario")
     DECLARAR_DESISTIMIENTO = "declarar_desistimiento", _("declarar el desistimiento")
+    DESISTIR = "desistir", _("desistir de")
+    CONTINUAR_DE_OFICIO = "continuar_de_oficio", _("continuar de oficio")
     TRASLADAR = "trasladar", _("trasladar por competencia")
     PRORROGAR = "prorrogar", _("prorrogar el término")
     RESPONDER = "responder", _("responder")
@@ -56,6 +58,10 @@ TRANSICIONES: dict[Accion, dict[Estado, Estado]] = {
     Accion.APORTAR_INFORMACION: {E.EN_ESPERA_CIUDADANO: E.ASIGNADA},
     Accion.AMPLIAR_PLAZO_CIUDADANO: {E.EN_ESPERA_CIUDADANO: E.EN_ESPERA_CIUDADANO},
     Accion.DECLARAR_DESISTIMIENTO: {E.EN_ESPERA_CIUDADANO: E.DESISTIDA},
+    # Ley 1755/2015 art. 18: the petitioner may withdraw at any time before the answer (desistimiento
+    # expreso); the authority may go on ex officio, by a reasoned decision, if the public interest needs it.
+    Accion.DESISTIR: {E.RADICADA: E.DESISTIDA, E.ASIGNADA: E.DESISTIDA, E.EN_ESPERA_CIUDADANO: E.DESISTIDA},
+    Accion.CONTINUAR_DE_OFICIO: {E.DESISTIDA: E.ASIGNADA},
     Accion.TRASLADAR: {E.RADICADA: E.TRASLADADA, E.ASIGNADA: E.TRASLADADA},
     Accion.PRORROGAR: {E.RADICADA: E.RADICADA, E.ASIGNADA: E.ASIGNADA},
     Accion.RESPONDER: {E.RADICADA: E.RESPONDIDA, E.ASIGNADA: E.RESPONDIDA},

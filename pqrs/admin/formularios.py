@@ -244,6 +244,48 @@ class ArchivarForm(FormularioAccion):
         services.archivar(solicitud=self.objeto, motivo=self.cleaned_data["motivo"], actor=actor)
 
 
+class DesistirForm(FormularioAccion):
+    accion = Accion.DESISTIR
+    titulo = _("Registrar el desistimiento del peticionario")
+    ayuda = _(
+        "El peticionario puede desistir en cualquier momento (Ley 1755 de 2015, art. 18). Registre cómo lo "
+        "manifestó, por ejemplo por escrito en la ventanilla; también puede hacerlo él mismo en el portal."
+    )
+    boton = _("Registrar desistimiento")
+
+    manifestacion = forms.CharField(label=_("Cómo lo manifestó"), widget=_TEXTO, max_length=5000)
+
+    def ejecutar(self, actor):
+        services.desistir(
+            solicitud=self.objeto, manifestacion=self.cleaned_data["manifestacion"], actor=actor
+        )
+
+
+class ContinuarDeOficioForm(FormularioAccion):
+    accion = Accion.CONTINUAR_DE_OFICIO
+    titulo = _("Continuar de oficio")
+    ayuda = _(
+        "Aunque el peticionario desistió, la Alcaldía puede continuar el trámite si el interés público lo "
+        "requiere, con una decisión motivada (Ley 1755 de 2015, art. 18)."
+    )
+    boton = _("Continuar de oficio")
+
+    dependencia = forms.ModelChoiceField(label=_("Dependencia"), queryset=Dependencia.objects.none())
+    motivacion = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True).order_by("nombre")
+        if self.objeto.dependencia_id and not self.is_bound:
+            self.initial.setdefault("dependencia", self.objeto.dependencia_id)
+
+    def ejecutar(self, actor):
+        d = self.cleaned_data
+        services.continuar_de_oficio(
+            solicitud=self.objeto, motivacion=d["motivacion"], dependencia=d["dependencia"], actor=actor
+        )
+
+
 class NotaInternaForm(FormularioAccion):
     accion = Accion.AGREGAR_NOTA_INTERNA
     titulo = _("Nota interna")
@@ -265,6 +307,8 @@ FORMULARIOS_ACCION: dict[str, type[FormularioAccion]] = {
         SolicitarInformacionForm,
         AmpliarPlazoCiudadanoForm,
         DeclararDesistimientoForm,
+        DesistirForm,
+        ContinuarDeOficioForm,
         TrasladarForm,
         ProrrogarForm,
         ResponderForm,

@@ -16,6 +16,8 @@ class TipoEvento(models.TextChoices):
     INFORMACION_RECIBIDA = "informacion_recibida", _("Información recibida del peticionario")
     PLAZO_CIUDADANO_PRORROGADO = "plazo_ciudadano_prorrogado", _("Plazo del peticionario ampliado")
     DESISTIMIENTO = "desistimiento", _("Desistimiento declarado")
+    DESISTIMIENTO_EXPRESO = "desistimiento_expreso", _("El peticionario desistió de la solicitud")
+    CONTINUADA_DE_OFICIO = "continuada_de_oficio", _("La Alcaldía continúa el trámite de oficio")
     PRORROGA = "prorroga", _("Término prorrogado")
     TRASLADADA = "trasladada", _("Trasladada por competencia")
     RESPONDIDA = "respondida", _("Respondida")

@@ -15,7 +15,7 @@ from civic.expedientes.servicios import servicio
 from civic.formato import fecha_larga
 from civic.models import Dependencia, Usuario
 from pqrs import emails, eventos
-from pqrs.models import CANALES_VERBALES, Adjunto, Solicitud
+from pqrs.models import CANALES_VERBALES, Adjunto, Solicitud, TipoEvento
 from pqrs.workflow import Accion, Estado
 
 from ._base import exigir, habil_o_siguiente, hoy_o
@@ -210,6 +210,65 @@ def declarar_desistimiento(
         bloqueado=True,
     )
     emails.enviar_desistimiento(solicitud, motivacion)
+    return solicitud
+
+
+@servicio
+def desistir(*, solicitud: Solicitud, manifestacion: str = "", actor: Usuario | None = None) -> Solicitud:
+    """The petitioner withdraws the request (desistimiento expreso, Ley 1755/2015 art. 18): online from the
+    tracking page (`actor` None) or at the ventanilla, where the clerk records how they expressed it."""
+    bloquear(solicitud, Accion.DESISTIR)
+    if actor is not None:
+        manifestacion = exigir(
+            manifestacion,
+            "manifestacion",
+            gettext("Escriba cómo manifestó el peticionario su desistimiento."),
+        )
+    transicionar(
+        solicitud,
+        Accion.DESISTIR,
+        evento=eventos.desistimiento_expreso(
+            solicitud,
+            manifestacion=manifestacion.strip() or gettext("Desistió en el portal."),
+            medio="ventanilla" if actor is not None else "portal",
+        ),
+        actor=actor,
+        bloqueado=True,
+    )
+    return solicitud
+
+
+@servicio
+def continuar_de_oficio(
+    *, solicitud: Solicitud, motivacion: str, dependencia: Dependencia, actor: Usuario
+) -> Solicitud:
+    """Go on with a withdrawn request because the public interest needs it, by a reasoned decision
+    (Ley 1755/2015 art. 18). Only an express withdrawal: a desistimiento tácito is the authority's own act."""
+    bloquear(solicitud, Accion.CONTINUAR_DE_OFICIO)
+    motivacion = exigir(
+        motivacion, "motivacion", gettext("Motive por qué el interés público exige continuar (art. 18).")
+    )
+    ultimo = solicitud.eventos.filter(
+        tipo__in=[TipoEvento.DESISTIMIENTO, TipoEvento.DESISTIMIENTO_EXPRESO]
+    ).latest("momento", "id")
+    if ultimo.tipo != TipoEvento.DESISTIMIENTO_EXPRESO:
+        raise ValidationError(
+            gettext(
+                "Solo se continúa de oficio una solicitud de la que el peticionario desistió expresamente "
+                "(Ley 1755 de 2015, art. 18); el desistimiento tácito es un acto de la Alcaldía."
+            ),
+            code="no_es_desistimiento_expreso",
+        )
+    if not dependencia.activa:
+        raise ValidationError({"dependencia": gettext("La dependencia no está activa.")}, code="inactiva")
+    transicionar(
+        solicitud,
+        Accion.CONTINUAR_DE_OFICIO,
+        evento=eventos.continuada_de_oficio(solicitud, motivacion=motivacion, dependencia=dependencia),
+        actor=actor,
+        campos={"dependencia": dependencia},
+        bloqueado=True,
+    )
     return solicitud
 
 

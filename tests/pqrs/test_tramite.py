@@ -491,3 +491,61 @@ def test_no_se_archiva_mientras_espera_al_peticionario(solicitud, funcionario):
     with pytest.raises(TransicionInvalida, match="archivar"):
         services.archivar(solicitud=solicitud, motivo="No respondió.", actor=funcionario)
     assert Solicitud.objects.get(pk=solicitud.pk).estado == Estado.EN_ESPERA_CIUDADANO
+
+
+# --- Ley 1755/2015 art. 18: desistimiento expreso, and going on ex officio ---------------------------
+
+
+def test_el_peticionario_desiste_y_la_alcaldia_puede_continuar_de_oficio(solicitud, funcionario):
+    services.desistir(solicitud=solicitud, manifestacion="Ya arreglaron el poste.")
+    solicitud.refresh_from_db()
+    assert solicitud.estado == Estado.DESISTIDA
+    evento = ultimo_evento(solicitud)
+    assert (evento.tipo, evento.actor, evento.publico, evento.nota) == (
+        TipoEvento.DESISTIMIENTO_EXPRESO,
+        None,
+        True,
+        "Ya arreglaron el poste.",
+    )
+    assert evento.datos == {"medio": "portal", "estado_al_desistir": Estado.ASIGNADA}
+
+    with pytest.raises(ValidationError, match="Motive"):
+        services.continuar_de_oficio(
+            solicitud=solicitud, motivacion=" ", dependencia=funcionario.dependencia, actor=funcionario
+        )
+    services.continuar_de_oficio(
+        solicitud=solicitud,
+        motivacion="El alumbrado del sector afecta la seguridad de la comunidad.",
+        dependencia=funcionario.dependencia,
+        actor=funcionario,
+    )
+    solicitud.refresh_from_db()
+    assert (solicitud.estado, solicitud.dependencia) == (Estado.ASIGNADA, funcionario.dependencia)
+    assert ultimo_evento(solicitud).tipo == TipoEvento.CONTINUADA_DE_OFICIO
+
+
+def test_en_ventanilla_el_desistimiento_dice_como_se_manifesto(solicitud, funcionario):
+    with pytest.raises(ValidationError, match="cómo manifestó"):
+        services.desistir(solicitud=solicitud, manifestacion="", actor=funcionario)
+    services.desistir(solicitud=solicitud, manifestacion="Escrito firmado en ventanilla.", actor=funcionario)
+    assert ultimo_evento(solicitud).datos["medio"] == "ventanilla"
+
+
+def test_no_se_desiste_de_lo_respondido_ni_se_continua_un_desistimiento_tacito(solicitud, funcionario):
+    services.solicitar_informacion(
+        solicitud=solicitud, requerimiento="Falta la dirección.", actor=funcionario, hoy=date(2026, 3, 25)
+    )
+    services.declarar_desistimiento(
+        solicitud=solicitud, motivacion="No respondió en el mes.", actor=funcionario, hoy=date(2026, 4, 28)
+    )
+    with pytest.raises(ValidationError, match="desistimiento tácito"):
+        services.continuar_de_oficio(
+            solicitud=solicitud,
+            motivacion="Interés público.",
+            dependencia=funcionario.dependencia,
+            actor=funcionario,
+        )
+    respondida = SolicitudFactory(ahora=en_bogota(2026, 3, 20))
+    services.responder(solicitud=respondida, texto="Listo.", actor=funcionario)
+    with pytest.raises(TransicionInvalida):
+        services.desistir(solicitud=respondida)

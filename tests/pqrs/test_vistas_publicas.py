@@ -702,3 +702,23 @@ def test_el_peticionario_pide_un_mes_mas_con_un_boton(client, funcionario):
         otra = client.post(reverse("pqrs:ampliar_plazo"), follow=True).content.decode()
         assert "ya fue ampliado una vez" in otra
     assert Evento.objects.filter(solicitud=solicitud, tipo=TipoEvento.PLAZO_CIUDADANO_PRORROGADO).count() == 1
+
+
+def test_el_peticionario_desiste_desde_la_pagina_de_su_solicitud(client, funcionario):
+    solicitud = hoy_solicitud()
+    verificar(client, solicitud)
+    pagina = client.get(SEGUIMIENTO).content.decode()
+    assert "Desistir de la solicitud" in pagina
+    # Without confirming, nothing happens and the page says why.
+    sin_confirmar = client.post(reverse("pqrs:desistir"), {"motivo": "Ya no lo necesito."}, follow=True)
+    assert "marque la casilla" in sin_confirmar.content.decode()
+    assert Solicitud.objects.get(pk=solicitud.pk).estado == Estado.RADICADA
+
+    respuesta = client.post(
+        reverse("pqrs:desistir"), {"confirmo": "on", "motivo": "Ya no lo necesito."}, follow=True
+    )
+    html = respuesta.content.decode()
+    assert "Registramos que desistió de su solicitud" in html
+    assert "Desistir de la solicitud" not in html
+    assert Solicitud.objects.get(pk=solicitud.pk).estado == Estado.DESISTIDA
+    assert "El peticionario desistió de la solicitud" in html  # the public timeline
