@@ -96,3 +96,26 @@ def test_la_respuesta_es_lo_primero_que_se_lee(page, revisar_accesibilidad, sett
     expect(page.get_by_role("link", name="Descargar el acuse de recibo (PDF)")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= (ancho or {"width": 10_000})["width"]
     revisar_accesibilidad(page)
+
+
+@pytest.mark.parametrize("ancho", [None, MOVIL])
+def test_el_peticionario_desiste_de_otra_solicitud(page, revisar_accesibilidad, ancho):
+    # Ley 1755/2015 art. 18: withdrawing needs no visit to the ventanilla.
+    solicitud = hoy_solicitud()
+    if ancho:
+        page.set_viewport_size(ancho)
+    page.goto("/consultar/")
+    page.get_by_label("Número de radicado").fill(solicitud.radicado)
+    page.get_by_label("Código de consulta").fill(solicitud.codigo_claro)
+    page.get_by_role("button", name="Consultar").click()
+
+    page.get_by_role("button", name="Desistir de la solicitud").click()
+    expect(page.get_by_text("marque la casilla que confirma").first).to_be_visible()
+    page.get_by_label(re.compile("Entiendo que la Alcaldía dejará de tramitar")).check()
+    page.get_by_label("Motivo (opcional)").fill("Ya lo resolvieron.")
+    page.get_by_role("button", name="Desistir de la solicitud").click()
+
+    expect(page.get_by_text("Registramos que desistió de su solicitud")).to_be_visible()
+    expect(page.locator("#estado-solicitud")).to_have_text("Desistida")
+    assert page.evaluate("document.documentElement.scrollWidth") <= (ancho or {"width": 10_000})["width"]
+    revisar_accesibilidad(page)
