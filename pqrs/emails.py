@@ -38,6 +38,7 @@ NOMBRES_DE_PLANTILLAS = {
         "recordatorio_traslado": _("Recordatorio: plazo de traslado (art. 21)"),
         "recordatorio_plazo_ciudadano": _("Recordatorio al peticionario (art. 17)"),
         "recordatorio_desistimiento": _("Recordatorio: plazo del peticionario vencido"),
+        "riesgo_vida": _("Alerta: vida en riesgo (art. 20)"),
     }.items()
 }
 
@@ -118,6 +119,24 @@ def enviar_asignacion(solicitud: Solicitud) -> None:
         contexto=contexto,
         objeto=solicitud,
     )
+
+
+def alertar_riesgo_vida(solicitud: Solicitud, *, solo_jefe: bool = False) -> None:
+    """Ley 1755/2015 art. 20: a life at risk is told at once to Coordinación PQRS and to the head of the
+    dependencia in charge, with a link to the request (no personal data in the message)."""
+    cadena = Cadena(COORDINACION_PQRS)
+    jefe = solicitud.dependencia.jefe if solicitud.dependencia else None
+    destinatarios = [] if solo_jefe else cadena.coordinacion()
+    if jefe is not None and jefe.is_active and jefe.email:
+        destinatarios.append((jefe.email, jefe.get_full_name()))
+    contexto = {**contexto_solicitud(solicitud), "url_admin": url_admin(solicitud.pk)}
+    for correo in dict(destinatarios):
+        encolar_correo(
+            destinatario=correo,
+            plantilla="pqrs/emails/riesgo_vida",
+            contexto={**contexto, "nombre": dict(destinatarios)[correo]},
+            objeto=solicitud,
+        )
 
 
 def enviar_requerimiento(solicitud: Solicitud, requerimiento: str) -> None:

@@ -154,6 +154,15 @@ class RadicarForm(FormularioPublico):
             ),
         },
     )
+    # Ley 1755/2015 art. 20: a life at risk calls for immediate measures; it also makes the request priority.
+    riesgo_vida = forms.BooleanField(
+        label=_("Hay una vida en riesgo"),
+        required=False,
+        help_text=_(
+            "Márquelo solo si la situación pone en peligro la vida de una persona: la Alcaldía recibe una "
+            "alerta inmediata. En una emergencia llame también a la línea 123."
+        ),
+    )
     adjuntos = CampoVariosArchivos(label=_("Archivos adjuntos"), required=False)
     # Ley 1581/2012 art. 9: prior, express and informed authorization.
     autorizacion = forms.BooleanField(

@@ -12,6 +12,7 @@ legal office and changed with a deploy, and a sweep must never depend on rows so
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 import environ
 from django.conf import settings
@@ -37,10 +38,15 @@ POR_DEFECTO = {
     "umbrales_traslado": (2, 0),
     # Business days before the petitioner's art. 17 month ends when they are reminded (5: one working week).
     "aviso_ciudadano_dias": 5,
+    # Art. 20: priority requests are reminded earlier and more often, and every business day once overdue.
+    "umbrales_prioritarias": (5, 3, 2, 1, 0),
+    "repetir_prioritarias_cada": 1,
 }
 
 TIPO_POR_VENCER = "pqrs.por_vencer"
 TIPO_VENCIDA = "pqrs.vencida"
+TIPO_POR_VENCER_PRIORITARIA = "pqrs.por_vencer_prioritaria"
+TIPO_VENCIDA_PRIORITARIA = "pqrs.vencida_prioritaria"
 TIPO_TRASLADO = "pqrs.traslado"
 TIPO_PLAZO_CIUDADANO = "pqrs.plazo_ciudadano"
 TIPO_DESISTIMIENTO = "pqrs.desistimiento"
@@ -54,6 +60,8 @@ class Politica:
     repetir_vencidas_cada: int
     umbrales_traslado: tuple[int, ...]
     aviso_ciudadano_dias: int
+    umbrales_prioritarias: tuple[int, ...]
+    repetir_prioritarias_cada: int
 
 
 def _configurada() -> dict:
@@ -68,8 +76,9 @@ def politica() -> Politica:
     valores = {**POR_DEFECTO, **_configurada()}
     umbrales = tuple(sorted({int(u) for u in valores["umbrales"]}, reverse=True))
     traslado = tuple(sorted({int(u) for u in valores["umbrales_traslado"]}, reverse=True))
-    if not umbrales or umbrales[-1] < 0:
-        raise ValueError("PQRS_RECORDATORIOS['umbrales'] needs business-day counts >= 0")
+    prioritarias = tuple(sorted({int(u) for u in valores["umbrales_prioritarias"]}, reverse=True))
+    if not umbrales or umbrales[-1] < 0 or not prioritarias or prioritarias[-1] < 0:
+        raise ValueError("PQRS_RECORDATORIOS thresholds need business-day counts >= 0")
     if not traslado or traslado[-1] < 0 or traslado[0] >= DIAS_PARA_TRASLADAR:
         raise ValueError(
             f"PQRS_RECORDATORIOS['umbrales_traslado'] must be within 0..{DIAS_PARA_TRASLADAR - 1}"
@@ -79,6 +88,8 @@ def politica() -> Politica:
         repetir_vencidas_cada=max(1, int(valores["repetir_vencidas_cada"])),
         umbrales_traslado=traslado,
         aviso_ciudadano_dias=max(0, int(valores["aviso_ciudadano_dias"])),
+        umbrales_prioritarias=prioritarias,
+        repetir_prioritarias_cada=max(1, int(valores["repetir_prioritarias_cada"])),
     )
 
 
@@ -131,31 +142,50 @@ def _solicitudes(*campos: str) -> QuerySet[Solicitud]:
     return Solicitud.objects.select_related(*relaciones).only(*_CAMPOS, *campos)
 
 
+def _en_curso(campos: tuple[str, ...], prioritaria: bool) -> QuerySet[Solicitud]:
+    return _solicitudes(*campos).filter(estado__in=EN_CURSO, prioritaria=prioritaria)
+
+
 def reglas() -> list[Regla]:
-    """The five PQRS reminders, read from the policy at each sweep (registered in pqrs.apps)."""
+    """The PQRS reminders, read from the policy at each sweep (registered in pqrs.apps)."""
     p = politica()
     cadena = Cadena(COORDINACION_PQRS)
     return [
-        # Running terms: the person in charge, before the due date.
-        Regla(
-            tipo=TIPO_POR_VENCER,
-            consulta=lambda: _solicitudes(*_A_CARGO).filter(estado__in=EN_CURSO),
-            campo="fecha_vencimiento",
-            antes=p.umbrales,
-            plantilla=PLANTILLAS + "por_vencer",
-            destinatarios=lambda s: cadena.a_cargo(s.responsable, s.dependencia),
-            contexto=_contexto_interno,
-        ),
-        # Overdue: escalated, the next business day and every N after. A suspended term (art. 17, en
-        # espera) is not running, hence not overdue: only EN_CURSO counts.
-        Regla(
-            tipo=TIPO_VENCIDA,
-            consulta=lambda: _solicitudes(*_ESCALADA).filter(estado__in=EN_CURSO),
-            campo="fecha_vencimiento",
-            despues=p.repetir_vencidas_cada,
-            plantilla=PLANTILLAS + "vencida",
-            destinatarios=lambda s: cadena.escalada(s.responsable, s.dependencia),
-            contexto=_contexto_interno,
+        # Running terms, twice: ordinary requests with the policy's thresholds, priority ones (art. 20)
+        # earlier and more often. Before the due date the person in charge is told; once overdue (a
+        # suspended term, art. 17, is not running, hence never overdue), the chain up to Coordinación.
+        *(
+            regla
+            for prioritaria, por_vencer, vencida, antes, cada in (
+                (False, TIPO_POR_VENCER, TIPO_VENCIDA, p.umbrales, p.repetir_vencidas_cada),
+                (
+                    True,
+                    TIPO_POR_VENCER_PRIORITARIA,
+                    TIPO_VENCIDA_PRIORITARIA,
+                    p.umbrales_prioritarias,
+                    p.repetir_prioritarias_cada,
+                ),
+            )
+            for regla in (
+                Regla(
+                    tipo=por_vencer,
+                    consulta=partial(_en_curso, _A_CARGO, prioritaria),
+                    campo="fecha_vencimiento",
+                    antes=antes,
+                    plantilla=PLANTILLAS + "por_vencer",
+                    destinatarios=lambda s: cadena.a_cargo(s.responsable, s.dependencia),
+                    contexto=_contexto_interno,
+                ),
+                Regla(
+                    tipo=vencida,
+                    consulta=partial(_en_curso, _ESCALADA, prioritaria),
+                    campo="fecha_vencimiento",
+                    despues=cada,
+                    plantilla=PLANTILLAS + "vencida",
+                    destinatarios=lambda s: cadena.escalada(s.responsable, s.dependencia),
+                    contexto=_contexto_interno,
+                ),
+            )
         ),
         # Ley 1755/2015 art. 21: remission to the competent authority within 5 days of the radicación,
         # while nobody has yet decided whether the entity is competent (still unassigned).

@@ -160,6 +160,7 @@ def radicar(request):
                 barrio=d["barrio"],
                 canal_respuesta=d["canal_respuesta"],
                 condiciones=d["condiciones"],
+                riesgo_vida=d["riesgo_vida"],
                 # Ley 1581/2012 art. 9: the service stores which policy text was authorized, and when.
                 autorizacion_datos_version=POLITICA_DATOS_VERSION,
                 archivos=d["adjuntos"],

@@ -360,6 +360,11 @@ class RadicacionVentanillaForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Datos sensibles: responderlas es voluntario (Ley 1581 de 2012, art. 6)."),
     )
+    riesgo_vida = forms.BooleanField(
+        label=_("Hay una vida en riesgo (alerta inmediata a Coordinación y al jefe de la dependencia)"),
+        required=False,
+        help_text=_("Ley 1755 de 2015, art. 20."),
+    )
     prioritaria = forms.BooleanField(
         label=_("Atención prioritaria (derecho fundamental o perjuicio irremediable)"),
         required=False,

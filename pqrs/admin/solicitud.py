@@ -138,7 +138,8 @@ class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
     list_select_related = ("modalidad", "dependencia", "responsable")
     # Only columns with an index behind them sort (unique radicado, fecha_vencimiento).
     sortable_by = ("radicado", "vence")
-    ordering = ("-radicada_en",)
+    # Ley 1755/2015 art. 20: priority requests first in every staff list (index pqrs_prioridad_idx).
+    ordering = ("-prioritaria", "-radicada_en")
     list_per_page = 50
     list_max_show_all = 200
     # Scale (a million rows): no full COUNT(*), no facet counts, a count that stops at 10,000.
@@ -210,7 +211,12 @@ class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("asunto"))
     def asunto_corto(self, obj):
-        return truncatechars(obj.asunto, 60)
+        asunto = truncatechars(obj.asunto, 60)
+        if obj.riesgo_vida:
+            return format_html('<strong class="prioridad">{}</strong> {}', _("Vida en riesgo:"), asunto)
+        if obj.prioritaria:
+            return format_html('<strong class="prioridad">{}</strong> {}', _("Prioritaria:"), asunto)
+        return asunto
 
     @admin.display(description=_("días hábiles restantes"))
     def dias_restantes(self, obj):

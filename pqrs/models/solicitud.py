@@ -72,6 +72,8 @@ class Solicitud(Radicable, Peticionario):
     )
     # Ley 1755/2015 art. 20 and CPACA art. 5 num. 6: preferential handling.
     prioritaria = models.BooleanField(_("atención prioritaria"), default=False)
+    # Ley 1755/2015 art. 20: when a life is at risk the authority adopts immediate measures.
+    riesgo_vida = models.BooleanField(_("hay una vida en riesgo"), default=False)
 
     # --- Objeto -----------------------------------------------------------------------------
     asunto = models.CharField(_("asunto"), max_length=200)
@@ -144,6 +146,8 @@ class Solicitud(Radicable, Peticionario):
             models.Index(fields=["canal", "fecha_radicacion_efectiva"], name="pqrs_canal_idx"),
             models.Index(fields=["comuna", "fecha_radicacion_efectiva"], name="pqrs_comuna_idx"),
             models.Index(fields=["-radicada_en"], name="pqrs_radicada_en_idx"),
+            # Art. 20: the staff list shows priority requests first, newest first within each group.
+            models.Index(fields=["-prioritaria", "-radicada_en"], name="pqrs_prioridad_idx"),
             models.Index(fields=["estado", "-radicada_en"], name="pqrs_estado_radicada_idx"),
             models.Index(fields=["fecha_radicacion_efectiva"], name="pqrs_fecha_efectiva_idx"),
             models.Index(fields=["fecha_vencimiento"], name="pqrs_vencimiento_idx"),
@@ -171,6 +175,11 @@ class Solicitud(Radicable, Peticionario):
         constraints = [
             *Radicable.Meta.constraints,
             *Peticionario.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(riesgo_vida=False) | Q(prioritaria=True),
+                name="pqrs_riesgo_vida_es_prioritaria",
+                violation_error_message=_("Una solicitud con una vida en riesgo es prioritaria."),
+            ),
             models.CheckConstraint(
                 condition=Q(fecha_vencimiento__isnull=True)
                 | Q(fecha_vencimiento__gte=models.F("fecha_radicacion_efectiva")),

@@ -74,6 +74,7 @@ def _radicar(
     condiciones: Iterable[CondicionPoblacional] = (),
     autorizacion_datos_version: str = "",
     prioritaria: bool = False,
+    riesgo_vida: bool = False,
     archivos: Iterable[File] = (),
     actor: Usuario | None = None,
     ahora: datetime | None = None,
@@ -120,7 +121,8 @@ def _radicar(
         barrio=barrio.strip(),
         canal_respuesta=canal_respuesta,
         # Ley 1755/2015 art. 20 and CPACA art. 5 num. 6: preferential handling.
-        prioritaria=prioritaria or any(c.da_prelacion for c in condiciones),
+        prioritaria=prioritaria or riesgo_vida or any(c.da_prelacion for c in condiciones),
+        riesgo_vida=riesgo_vida,
         autorizacion_datos_version=autorizacion_datos_version,
         autorizacion_datos_en=ahora if autorizacion_datos_version else None,
         asunto=asunto.strip(),
@@ -151,4 +153,6 @@ def _radicar(
     )
     adjuntar(Adjunto, archivos, solicitud=solicitud, evento=evento, origen="ciudadano", publico=True)
     emails.enviar_acuse(solicitud, codigo)
+    if riesgo_vida:
+        emails.alertar_riesgo_vida(solicitud)
     return solicitud, codigo

@@ -67,6 +67,9 @@ def asignar(
     )
     if cambia_dependencia:
         emails.enviar_asignacion(solicitud)
+        if solicitud.riesgo_vida:
+            # Art. 20: the head of the dependencia that now has it hears at once, not at the next sweep.
+            emails.alertar_riesgo_vida(solicitud, solo_jefe=True)
     return solicitud
 
 

@@ -210,3 +210,38 @@ def test_modalidades_sembradas_con_su_fundamento():
         "felicitacion": None,
         "acceso-informacion-publica": 10,
     }
+
+
+def test_una_vida_en_riesgo_alerta_de_inmediato_y_pasa_primero(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    """Ley 1755/2015 art. 20: Coordinación hears at filing, the head of the dependencia at assignment, and
+    the request is priority (first in the staff list)."""
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from pqrs import services
+    from pqrs.roles import COORDINACION_PQRS
+    from tests.pqrs.factories import DependenciaFactory, FuncionarioFactory, coordinador
+
+    coordinadora = coordinador(email="coordinacion@alcaldia.test")
+    jefe = FuncionarioFactory(email="jefe@alcaldia.test")
+    dependencia = DependenciaFactory(jefe=jefe)
+    with django_capture_on_commit_callbacks(execute=True):
+        urgente = SolicitudFactory(ahora=en_bogota(2026, 3, 20, 9), riesgo_vida=True)
+    assert (urgente.riesgo_vida, urgente.prioritaria) == (True, True)
+    (alerta,) = [m for m in mailoutbox if "URGENTE" in m.subject]
+    assert alerta.to == ["coordinacion@alcaldia.test"]
+    assert f"/admin/pqrs/solicitud/{urgente.pk}/change/" in alerta.body
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.asignar(solicitud=urgente, dependencia=dependencia, actor=coordinadora)
+    assert [m.to for m in mailoutbox if "URGENTE" in m.subject] == [["jefe@alcaldia.test"]]
+
+    ordinaria = SolicitudFactory(ahora=en_bogota(2026, 3, 20, 11))  # newer, not priority
+    coordinadora.groups.add(Group.objects.get(name=COORDINACION_PQRS))
+    client.force_login(coordinadora)
+    lista = client.get(reverse("admin:pqrs_solicitud_changelist")).content.decode()
+    assert lista.index(urgente.radicado) < lista.index(ordinaria.radicado)
+    assert "Vida en riesgo:" in lista

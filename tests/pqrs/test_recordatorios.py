@@ -24,8 +24,10 @@ from pqrs.recordatorios import (
     TIPO_DESISTIMIENTO,
     TIPO_PLAZO_CIUDADANO,
     TIPO_POR_VENCER,
+    TIPO_POR_VENCER_PRIORITARIA,
     TIPO_TRASLADO,
     TIPO_VENCIDA,
+    TIPO_VENCIDA_PRIORITARIA,
     reglas,
 )
 from tests.apoyo import apuntar_a_smtp_caido, configurar_celery, requiere_servicios
@@ -619,3 +621,26 @@ def _con_conexion_propia(funcion):
 def _mi_pid() -> int:
     connection.ensure_connection()
     return connection.connection.info.backend_pid
+
+
+# --- art. 20: priority requests are reminded earlier and more often ---------------------------------
+
+
+def test_una_prioritaria_se_recuerda_antes_y_cada_dia_vencida(barrer, asignada, dependencia, responsable):
+    prioritaria = SolicitudFactory(ahora=en_bogota(2026, 3, 20), prioritaria=True)
+    services.asignar(
+        solicitud=prioritaria, dependencia=dependencia, responsable=responsable, actor=responsable
+    )
+    # Due Wed 15 Apr 2026; five business days before it: 8, 9, 10, 13, 14 Apr → Wed 8 Apr has 5 left.
+    barrer(date(2026, 4, 8))
+    assert claves(TIPO_POR_VENCER_PRIORITARIA, prioritaria) == ["5:2026-04-15"]
+    assert claves(TIPO_POR_VENCER, asignada) == []  # an ordinary one waits for its 3 days
+    barrer(date(2026, 4, 13))  # 2 left
+    assert claves(TIPO_POR_VENCER_PRIORITARIA, prioritaria) == ["2:2026-04-15", "5:2026-04-15"]
+    # Overdue: Thu 16 and Fri 17 Apr each get one (every business day), Sat 18 none.
+    barrer(date(2026, 4, 16))
+    barrer(date(2026, 4, 17))
+    barrer(date(2026, 4, 18))
+    assert claves(TIPO_VENCIDA_PRIORITARIA, prioritaria) == ["2026-04-15:0", "2026-04-15:1"]
+    assert claves(TIPO_VENCIDA, asignada) == ["2026-04-15:0"]
+    assert claves(TIPO_VENCIDA, prioritaria) == []
