@@ -5,6 +5,8 @@ says how long it lasts and whom to call; the lock is per username, so colleagues
 keep working.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -40,3 +42,15 @@ class SesionPersonalMiddleware:
         if usuario is not None and usuario.is_authenticated and usuario.is_staff:
             request.session.set_expiry(settings.SESION_PERSONAL_SEGUNDOS)
         return respuesta
+
+
+def ip_para_auditoria(request: HttpRequest) -> str | None:
+    """The client's address for axes' login records, or None when there is no valid one (a request built
+    in code, a garbled X-Forwarded-For): the audit tables store real addresses (PostgreSQL `inet`)."""
+    from civic.expedientes.limites import ip_cliente
+
+    candidata = ip_cliente(request)
+    try:
+        return str(ipaddress.ip_address(candidata))
+    except ValueError:
+        return None

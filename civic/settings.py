@@ -134,7 +134,7 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "civic.personal.cuenta_bloqueada"
 # The same client address as the rate limits (PROXIES_CONFIABLES), for the audit rows.
-AXES_CLIENT_IP_CALLABLE = "civic.expedientes.limites.ip_cliente"
+AXES_CLIENT_IP_CALLABLE = "civic.personal.ip_para_auditoria"
 # Audit: every login (AccessLog) and every failed one (AccessFailureLog), shown to superusers in the admin.
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_SENSITIVE_PARAMETERS = ["password"]

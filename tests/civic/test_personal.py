@@ -90,3 +90,15 @@ def test_la_sesion_del_personal_expira_por_inactividad_y_la_del_ciudadano_no(cli
     ciudadano.get(reverse("pqrs:radicar"))
     ciudadano.post(reverse("expedientes:consultar"), {"radicado": "PQRS-2026-000001", "codigo": "X"})
     assert ciudadano.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+def test_la_auditoria_de_ingresos_guarda_solo_direcciones_validas(rf, settings):
+    # PostgreSQL keeps axes' addresses as inet: a request without one, or a forged header, stores none.
+    from django.http import HttpRequest
+
+    from civic.personal import ip_para_auditoria
+
+    assert ip_para_auditoria(HttpRequest()) is None
+    assert ip_para_auditoria(rf.get("/", REMOTE_ADDR="190.24.1.7")) == "190.24.1.7"
+    settings.PROXIES_CONFIABLES = 1
+    assert ip_para_auditoria(rf.get("/", HTTP_X_FORWARDED_FOR="no-es-una-ip", REMOTE_ADDR="10.0.0.1")) is None
