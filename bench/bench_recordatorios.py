@@ -105,7 +105,7 @@ def cargar(total: int, vencen: int, dependencias: list[int], usuarios: list[int]
         "barrio", "canal_respuesta", "prioritaria", "autorizacion_datos_version", "asunto", "descripcion",
         "plazo_dias", "fecha_inicio_termino", "fecha_vencimiento", "fecha_vencimiento_original",
         "prorrogada", "estado", "dependencia_id", "responsable_id", "plazo_ciudadano_ampliado",
-        "entidad_traslado", "sentido_respuesta", "serie",
+        "entidad_traslado", "sentido_respuesta", "serie", "riesgo_vida",
     ]  # fmt: skip
     # Due dates: half due within 3 business days (today included), half overdue; the rest well ahead.
     proximos = [HOY + timedelta(days=d) for d in range(0, 4)]
@@ -131,7 +131,7 @@ def cargar(total: int, vencen: int, dependencias: list[int], usuarios: list[int]
                         False, "", "Solicitud de carga", "Texto de prueba de carga.", 15,
                         radicada, vence, vence, False, "asignada",
                         dependencias[i % len(dependencias)], usuarios[i % len(usuarios)], False, "", "",
-                        "pqrs",
+                        "pqrs", False,
                     )
                 )  # fmt: skip
         cursor.execute("ANALYZE pqrs_solicitud")

@@ -38,8 +38,9 @@ def insertar(
             [modelo(**fila) for fila in filas], ignore_conflicts=ignorar_conflictos
         )
         return [tuple(getattr(o, c) for c in devolver) for o in objetos]
-    # The defaults are prepared once; each row prepares only the few values it brings.
-    base = {f.column: _valor(f, _por_defecto(f)) for f in campos}
+    # The defaults are prepared (and made JSON) once; each row prepares only the few values it brings.
+    codificador = DjangoJSONEncoder()
+    base = {f.column: _json(codificador, _valor(f, _por_defecto(f))) for f in campos}
     por_nombre = {f.attname: f for f in campos}
     documento = [
         {**base, **{por_nombre[n].column: _valor(por_nombre[n], v) for n, v in fila.items()}}
@@ -67,6 +68,14 @@ def _por_defecto(campo: models.Field):
 
 def _valor(campo: models.Field, valor):
     # JSON columns nest as JSON; everything else travels as its JSON scalar and is cast by the column type.
-    if valor is not None and not isinstance(campo, models.JSONField):
-        valor = campo.get_prep_value(valor)
-    return valor
+    # Plain strings and numbers are already what the column takes.
+    if valor is None or isinstance(campo, models.JSONField) or type(valor) in (str, int, bool):
+        return valor
+    return campo.get_prep_value(valor)
+
+
+def _json(codificador: DjangoJSONEncoder, valor):
+    """A value json.dumps writes as is (dates, UUIDs… as DjangoJSONEncoder spells them)."""
+    if valor is None or isinstance(valor, (str, int, float, bool, dict, list)):
+        return valor
+    return codificador.default(valor)

@@ -16,7 +16,7 @@ from functools import partial
 
 import environ
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from civic.formato import fecha_larga
 from civic.models import Usuario
@@ -98,7 +98,7 @@ def _contexto_interno(solicitud: Solicitud, ocurrencia: Ocurrencia) -> dict:
     return {
         "radicado": solicitud.radicado,
         "asunto": solicitud.asunto,
-        "modalidad": solicitud.modalidad.nombre,
+        "modalidad": solicitud.modalidad_nombre,
         "dependencia": solicitud.dependencia.nombre if solicitud.dependencia else "",
         "fecha_radicacion": fecha_larga(solicitud.fecha_radicacion_efectiva),
         "fecha_vencimiento": fecha_larga(solicitud.fecha_vencimiento),
@@ -117,7 +117,6 @@ _CAMPOS = (
     "canal",
     "radicado",
     "asunto",
-    "modalidad__nombre",
     "fecha_radicacion_efectiva",
     "fecha_vencimiento",
     "prorrogada",
@@ -137,9 +136,14 @@ _ESCALADA = (*_A_CARGO, *(f"dependencia__jefe__{campo}" for campo in _PERSONA))
 
 
 def _solicitudes(*campos: str) -> QuerySet[Solicitud]:
-    """Requests with only what their reminders read (see _CAMPOS), their relations joined."""
+    """Requests with only what their reminders read (see _CAMPOS), their relations joined; the modality's
+    name comes as a column, not as one more model instance per row."""
     relaciones = {campo.rsplit("__", 1)[0] for campo in (*_CAMPOS, *campos) if "__" in campo}
-    return Solicitud.objects.select_related(*relaciones).only(*_CAMPOS, *campos)
+    return (
+        Solicitud.objects.select_related(*relaciones)
+        .only(*_CAMPOS, *campos)
+        .annotate(modalidad_nombre=F("modalidad__nombre"))
+    )
 
 
 def _en_curso(campos: tuple[str, ...], prioritaria: bool) -> QuerySet[Solicitud]:
@@ -205,7 +209,10 @@ def reglas() -> list[Regla]:
         # Ley 1755/2015 art. 17: the petitioner, before their month to complete the request ends.
         Regla(
             tipo=TIPO_PLAZO_CIUDADANO,
-            consulta=lambda: _solicitudes().filter(estado=Estado.EN_ESPERA_CIUDADANO).exclude(correo=""),
+            # The petitioner's mail names the modality the way every PQRS letter does (contexto_solicitud).
+            consulta=lambda: (
+                _solicitudes("modalidad__nombre").filter(estado=Estado.EN_ESPERA_CIUDADANO).exclude(correo="")
+            ),
             campo="fecha_limite_ciudadano",
             antes=(p.aviso_ciudadano_dias,),
             una_vez_por_fecha=True,
