@@ -442,12 +442,19 @@ def _procesar_pagina(
     ids: list[int],
     avisos: Callable[[Any], Iterable[Aviso]],
     tipo_objeto: ContentType,
+    *,
+    buscar_registrados: bool = True,
 ) -> Resumen:
     # Lock in primary-key order (two sweeps never deadlock) and re-check the selection on the locked rows.
     objetos = list(consulta.filter(pk__in=ids).order_by("pk").select_for_update(of=("self",)))
     pendientes = [(objeto, aviso) for objeto in objetos for aviso in avisos(objeto)]
     resumen = Resumen(revisados=len(objetos))
     if not pendientes:
+        return resumen
+    if not buscar_registrados:
+        # The caller looked the page's keys up already; a concurrent sweep's rows are skipped by the
+        # insert's unique key (ON CONFLICT DO NOTHING), so exactly-once does not rest on this lookup.
+        resumen += _registrar_lote(tipo_objeto, pendientes)
         return resumen
     # One lookup for the page, so a re-run over recorded occurrences costs no insert at all.
     registrados = set(
