@@ -262,7 +262,11 @@ def barrer_regla(regla: Regla, *, hoy: date, lote: int = LOTE_POR_DEFECTO) -> Re
         resumen.repetidos += len(debidas) - len(nuevas)
         if nuevas:
             resumen += _procesar_pagina(
-                consulta, nuevas, lambda objeto: regla.avisos(objeto, hoy), tipo_objeto
+                consulta,
+                nuevas,
+                lambda objeto: regla.avisos(objeto, hoy),
+                tipo_objeto,
+                buscar_registrados=False,
             )
     return resumen
 
