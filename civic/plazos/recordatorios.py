@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
@@ -35,7 +36,9 @@ from civic.services.notificaciones import Correo, encolar_correos
 
 logger = logging.getLogger(__name__)
 
-LOTE_POR_DEFECTO = 200
+# Rows locked and written per transaction: long enough that a page's statements are few, short enough that
+# a clerk waiting on one of its rows waits for a fraction of a second.
+LOTE_POR_DEFECTO = 500
 
 
 class Mensaje(NamedTuple):
@@ -302,9 +305,15 @@ def _unicos(mensajes: Iterable[Mensaje]) -> dict[str, Mensaje]:
     unicos: dict[str, Mensaje] = {}
     for mensaje in mensajes:
         correo = mensaje.destinatario.strip().lower()
-        validate_email(correo)
+        _validar_correo(correo)
         unicos.setdefault(correo, mensaje)
     return unicos
+
+
+# The same few staff addresses recur on every page of a sweep; an address's validity never changes.
+@lru_cache(maxsize=4096)
+def _validar_correo(correo: str) -> None:
+    validate_email(correo)
 
 
 def registrar_recordatorio(
