@@ -80,6 +80,9 @@ def seguimiento(request, clave: str):
         expediente = registro.expediente(clave)
     except KeyError:
         raise Http404 from None
+    if expediente.url_seguimiento:
+        # The app tracks its expedientes on a page of its own: go there.
+        return redirect(expediente.ruta_seguimiento())
     objeto = exigir_consulta(request, clave)
     if objeto is None:
         return redirect("expedientes:consultar")

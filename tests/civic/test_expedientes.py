@@ -100,8 +100,9 @@ def test_consultar_despacha_por_serie_a_la_pagina_de_cada_app(client):
     errado = client.post(url, {"radicado": tramite.radicado, "codigo": "ABCDEFGHJK"}).content.decode()
     frase = "No encontramos una solicitud con ese número de radicado y ese código de consulta."
     assert frase in desconocido and frase in errado
-    # The old PQRS address still leads to the one form.
+    # The old PQRS address still leads to the one form; the generic page of an app with its own goes there.
     assert client.get("/pqrs/consultar/").url == url
+    assert client.get(reverse("expedientes:seguimiento", args=["pqrs"])).url == reverse("pqrs:seguimiento")
 
 
 def test_transiciones_con_evento_y_solo_los_campos_cambiados(responsable, django_assert_max_num_queries):
