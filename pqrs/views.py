@@ -312,6 +312,18 @@ def _a_consultar():
     return redirect("expedientes:consultar")
 
 
+def _accion_del_peticionario(request, hacer, exito) -> HttpResponse:
+    """Run one of the petitioner's own actions and go back to their page, saying what happened: the
+    service's refusal in its own words, or `exito(solicitud)`."""
+    try:
+        solicitud = hacer()
+    except (TransicionInvalida, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, exito(solicitud))
+    return redirect("pqrs:seguimiento")
+
+
 @never_cache
 @require_GET
 def seguimiento(request):
@@ -369,19 +381,14 @@ def desistir(request):
     if not form.is_valid():
         messages.error(request, " ".join(e for errores in form.errors.values() for e in errores))
         return redirect("pqrs:seguimiento")
-    try:
-        services.desistir(solicitud=solicitud, manifestacion=form.cleaned_data["motivo"])
-    except (TransicionInvalida, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(
-            request,
-            _(
-                "Registramos que desistió de su solicitud. La Alcaldía solo la continuará si el interés "
-                "público lo exige, y se lo informará."
-            ),
-        )
-    return redirect("pqrs:seguimiento")
+    return _accion_del_peticionario(
+        request,
+        lambda: services.desistir(solicitud=solicitud, manifestacion=form.cleaned_data["motivo"]),
+        lambda _solicitud: _(
+            "Registramos que desistió de su solicitud. La Alcaldía solo la continuará si el interés "
+            "público lo exige, y se lo informará."
+        ),
+    )
 
 
 @never_cache
@@ -391,19 +398,16 @@ def ampliar_plazo(request):
     solicitud = _exigir_verificada(request)
     if solicitud is None:
         return _a_consultar()
-    try:
-        services.ampliar_plazo_ciudadano(
+    return _accion_del_peticionario(
+        request,
+        lambda: services.ampliar_plazo_ciudadano(
             solicitud=solicitud, nota=_("Pedida por el peticionario en el portal.")
-        )
-    except (TransicionInvalida, ValidationError) as error:
-        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-    else:
-        messages.success(
-            request,
+        ),
+        lambda ampliada: (
             _("Le ampliamos el plazo: ahora tiene hasta el %(fecha)s para enviar la información.")
-            % {"fecha": fecha_larga(solicitud.fecha_limite_ciudadano)},
-        )
-    return redirect("pqrs:seguimiento")
+            % {"fecha": fecha_larga(ampliada.fecha_limite_ciudadano)}
+        ),
+    )
 
 
 @never_cache
@@ -417,17 +421,15 @@ def calificar(request):
         return redirect("pqrs:seguimiento")
     form = CalificarForm(request.POST)
     if form.is_valid():
-        try:
-            services.calificar(
+        return _accion_del_peticionario(
+            request,
+            lambda: services.calificar(
                 solicitud=solicitud,
                 calificacion=form.cleaned_data["calificacion"],
                 comentario=form.cleaned_data["comentario"],
-            )
-        except (TransicionInvalida, ValidationError) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        else:
-            messages.success(request, _("Gracias por calificar la atención recibida."))
-        return redirect("pqrs:seguimiento")
+            ),
+            lambda _calificacion: _("Gracias por calificar la atención recibida."),
+        )
     return _pagina_seguimiento(request, solicitud, calificar=form)
 
 
