@@ -187,6 +187,9 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 # Outbox: attempts before a notification is marked failed, and the first back-off in seconds.
 NOTIFICACIONES_MAX_INTENTOS = env.int("NOTIFICACIONES_MAX_INTENTOS", default=5)
 NOTIFICACIONES_ESPERA_BASE = env.int("NOTIFICACIONES_ESPERA_BASE", default=60)
+# A delivery claimed this many seconds ago and never marked (the process died after the SMTP call) goes back
+# to the sweep: at-least-once, with the same Message-ID.
+NOTIFICACIONES_ENVIANDO_TIMEOUT = env.int("NOTIFICACIONES_ENVIANDO_TIMEOUT", default=600)
 
 # --- Expedientes: radicados, uploads, the one tracking page (civic.expedientes) ---------------
 # Each app's series is its own (its expediente's key) unless mapped here; the archive office may number

@@ -86,7 +86,8 @@ def _cuenta(limite: Limite, clave: str) -> int:
         valor = cache.get(clave)
     except Exception:
         return _cuenta_en_bd(clave)
-    return valor or 0
+    # None: the cache went away between the two calls (django-redis ignores it), or the window just ended.
+    return _cuenta_en_bd(clave) if valor is None else valor
 
 
 def _contar_en_cache(limite: Limite, clave: str) -> int | None:

@@ -400,6 +400,7 @@ def barrer(
     *,
     orden: Sequence[str] = ("pk",),
     lote: int = LOTE_POR_DEFECTO,
+    bloquear: bool = True,
 ) -> Resumen:
     """Record every reminder due for the objects `consulta` selects, in batches of `lote`.
 
@@ -411,12 +412,16 @@ def barrer(
 
     The lock waits rather than skipping locked rows: a row held by a clerk's short transaction would
     otherwise miss its reminder for the day, and two concurrent sweeps simply take turns on a page,
-    the second finding the first one's reminders already recorded.
+    the second finding the first one's reminders already recorded. `bloquear=False` reads without
+    locking, for objects whose state the reminder does not depend on (the people a digest goes to, whose
+    rows logins update): exactly-once then rests on the reminder's unique key alone, as it always does.
     """
     tipo_objeto = ContentType.objects.get_for_model(consulta.model)
     resumen = Resumen()
     for filas in _paginas(consulta, orden, lote):
-        resumen += _procesar_pagina(consulta, [fila[-1] for fila in filas], avisos, tipo_objeto)
+        resumen += _procesar_pagina(
+            consulta, [fila[-1] for fila in filas], avisos, tipo_objeto, bloquear=bloquear
+        )
     return resumen
 
 
@@ -457,9 +462,11 @@ def _procesar_pagina(
     tipo_objeto: ContentType,
     *,
     buscar_registrados: bool = True,
+    bloquear: bool = True,
 ) -> Resumen:
     # Lock in primary-key order (two sweeps never deadlock) and re-check the selection on the locked rows.
-    objetos = list(consulta.filter(pk__in=ids).order_by("pk").select_for_update(of=("self",)))
+    seleccion = consulta.filter(pk__in=ids).order_by("pk")
+    objetos = list(seleccion.select_for_update(of=("self",)) if bloquear else seleccion)
     pendientes = [(objeto, aviso) for objeto in objetos for aviso in avisos(objeto)]
     resumen = Resumen(revisados=len(objetos))
     if not pendientes:

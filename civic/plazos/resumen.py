@@ -129,4 +129,5 @@ def enviar_resumenes_diarios(*, hoy: date | None = None, lote: int = 200) -> Res
     for seccion in secciones():
         alguna |= Q(pk__in=seccion.usuarios().values("pk"))
     consulta = Usuario.objects.filter(alguna, is_active=True).exclude(email="")
-    return barrer(consulta, avisos, lote=lote)
+    # The people are read, not locked: logins write their rows, and a digest depends on nothing in them.
+    return barrer(consulta, avisos, lote=lote, bloquear=False)

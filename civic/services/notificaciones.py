@@ -370,7 +370,7 @@ def barrer_pendientes(*, ahora: datetime | None = None, lote: int = 500) -> int:
 
 def _recuperar_reclamos_vencidos(*, ahora: datetime, lote: int) -> tuple[int, bool]:
     """Re-queue expired `enviando` claims; return how many were enqueued and whether the broker failed."""
-    limite = ahora - timedelta(seconds=getattr(settings, "NOTIFICACIONES_ENVIANDO_TIMEOUT", 600))
+    limite = ahora - timedelta(seconds=settings.NOTIFICACIONES_ENVIANDO_TIMEOUT)
     vencidos = Notificacion.objects.filter(
         estado=Notificacion.Estado.ENVIANDO, reclamada_en__lte=limite
     ).order_by("reclamada_en", "pk")

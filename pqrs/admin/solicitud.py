@@ -47,7 +47,7 @@ _RADICACION = (
     {
         "fields": (
             ("radicado", "modalidad"),
-            ("canal", "prioritaria"),
+            ("canal", "prioritaria", "riesgo_vida"),
             ("radicada_en", "fecha_radicacion_efectiva"),
         )
     },
