@@ -51,9 +51,9 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 from django.urls import reverse  # noqa: E402
 
 from civic.models import Comuna, Dependencia, Usuario  # noqa: E402
-from civic.roles import COORDINACION_PQRS  # noqa: E402
 from pqrs import selectors, services  # noqa: E402
 from pqrs.models import Canal, Modalidad, Solicitud  # noqa: E402
+from pqrs.roles import COORDINACION_PQRS  # noqa: E402
 from pqrs.workflow import Estado  # noqa: E402
 
 

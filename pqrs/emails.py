@@ -126,7 +126,8 @@ def alertar_riesgo_vida(solicitud: Solicitud, *, solo_jefe: bool = False) -> Non
     dependencia in charge, with a link to the request (no personal data in the message)."""
     cadena = Cadena(COORDINACION_PQRS)
     jefe = solicitud.dependencia.jefe if solicitud.dependencia else None
-    destinatarios = [] if solo_jefe else cadena.coordinacion()
+    # A copy: the chain caches its coordination list for the whole sweep or request.
+    destinatarios = [] if solo_jefe else list(cadena.coordinacion())
     if jefe is not None and jefe.is_active and jefe.email:
         destinatarios.append((jefe.email, jefe.get_full_name()))
     contexto = {**contexto_solicitud(solicitud), "url_admin": url_admin(solicitud.pk)}

@@ -17,6 +17,7 @@ from functools import partial
 import environ
 from django.conf import settings
 from django.db.models import F, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from civic.formato import fecha_larga
 from civic.models import Usuario
@@ -249,7 +250,7 @@ def _pendientes(usuario: Usuario) -> QuerySet[Solicitud]:
 
 SECCION_RESUMEN = SeccionResumen(
     clave="pqrs",
-    titulo="Solicitudes PQRS",
+    titulo=_("Solicitudes PQRS"),
     # Users who are responsable of a running request (index pqrs_responsable_idx answers it).
     usuarios=lambda: Usuario.objects.filter(solicitudes_a_cargo__estado__in=EN_CURSO),
     pendientes=_pendientes,

@@ -75,30 +75,6 @@ def ayuda_adjuntos():
     }
 
 
-class ConsultaForm(FormularioPublico):
-    radicado = forms.CharField(
-        label=_("Número de radicado"),
-        max_length=RADICADO_MAX,
-        error_messages={"required": _("Escriba el número de radicado.")},
-    )
-    codigo = forms.CharField(
-        label=_("Código de consulta"),
-        max_length=30,
-        help_text=_("El código de 10 caracteres que recibió al radicar, en pantalla o por correo."),
-        error_messages={"required": _("Escriba el código de consulta.")},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["radicado"].widget.attrs.update({"autocapitalize": "characters", "spellcheck": "false"})
-        self.fields["radicado"].help_text = _("Aparece en el acuse de recibo, por ejemplo %(ejemplo)s.") % {
-            "ejemplo": ejemplo_radicado()
-        }
-
-
 class RecuperarCodigoForm(FormularioPublico):
     """The radicado whose code was lost: nothing else, so the answer cannot reveal anything about it."""
 
@@ -114,6 +90,20 @@ class RecuperarCodigoForm(FormularioPublico):
         self.fields["radicado"].help_text = _("Aparece en el acuse de recibo, por ejemplo %(ejemplo)s.") % {
             "ejemplo": ejemplo_radicado()
         }
+
+
+class ConsultaForm(RecuperarCodigoForm):
+    """The one tracking form: the radicado, and the code that proves it is the petitioner's."""
+
+    codigo = forms.CharField(
+        label=_("Código de consulta"),
+        max_length=30,
+        help_text=_("El código de 10 caracteres que recibió al radicar, en pantalla o por correo."),
+        error_messages={"required": _("Escriba el código de consulta.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
 
 
 def ejemplo_radicado() -> str:

@@ -8,7 +8,3 @@ PERMISO_TRAMITE = "pqrs.change_solicitud"
 
 def puede_ver_datos(usuario) -> bool:
     return usuario.has_perm(PERMISO_DATOS)
-
-
-def puede_tramitar(usuario) -> bool:
-    return usuario.has_perm(PERMISO_TRAMITE)

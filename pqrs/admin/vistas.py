@@ -50,7 +50,6 @@ def contexto_detalle(model_admin, request, solicitud: Solicitud) -> dict:
     eventos = list(solicitud.eventos.all())
     for evento in eventos:
         evento.adjuntos_visibles = por_evento.get(evento.pk, [])
-        evento.es_interna = evento.tipo == TipoEvento.NOTA_INTERNA
     acciones = model_admin.acciones_disponibles(request, solicitud)
     explicacion = None
     if solicitud.plazo_dias:

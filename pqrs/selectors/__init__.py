@@ -16,7 +16,6 @@ from .consultas import (
     solicitud_para_peticionario,
     solicitudes_para_funcionario,
     ultimo_de_tipo,
-    umbral_amarillo,
     ve_todas,
     vencidas,
 )
@@ -43,7 +42,6 @@ __all__ = [
     "solicitud_para_peticionario",
     "solicitudes_para_funcionario",
     "ultimo_de_tipo",
-    "umbral_amarillo",
     "ve_todas",
     "vencidas",
 ]

@@ -269,9 +269,16 @@ def continuar_de_oficio(
         Accion.CONTINUAR_DE_OFICIO,
         evento=eventos.continuada_de_oficio(solicitud, motivacion=motivacion, dependencia=dependencia),
         actor=actor,
-        campos={"dependencia": dependencia},
+        # A person in charge belongs to their dependencia (as in asignar): a new one starts unassigned.
+        campos={
+            "dependencia": dependencia,
+            "responsable": solicitud.responsable if solicitud.dependencia_id == dependencia.pk else None,
+        },
         bloqueado=True,
     )
+    emails.enviar_asignacion(solicitud)
+    if solicitud.riesgo_vida:
+        emails.alertar_riesgo_vida(solicitud, solo_jefe=True)
     return solicitud
 
 

@@ -549,3 +549,22 @@ def test_no_se_desiste_de_lo_respondido_ni_se_continua_un_desistimiento_tacito(s
     services.responder(solicitud=respondida, texto="Listo.", actor=funcionario)
     with pytest.raises(TransicionInvalida):
         services.desistir(solicitud=respondida)
+
+
+def test_continuar_de_oficio_en_otra_dependencia_la_deja_sin_responsable(
+    solicitud, funcionario, django_capture_on_commit_callbacks, mailoutbox
+):
+    services.asignar(
+        solicitud=solicitud, dependencia=funcionario.dependencia, responsable=funcionario, actor=funcionario
+    )
+    services.desistir(solicitud=solicitud, manifestacion="Ya no lo necesito.")
+    otra = DependenciaFactory(correo="otra@alcaldia.test")
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.continuar_de_oficio(
+            solicitud=solicitud, motivacion="Interés público.", dependencia=otra, actor=funcionario
+        )
+    solicitud.refresh_from_db()
+    # The former responsable belongs to another dependencia; the new one's inbox hears about it.
+    assert (solicitud.dependencia, solicitud.responsable) == (otra, None)
+    assert [m.to for m in mailoutbox] == [["otra@alcaldia.test"]]
