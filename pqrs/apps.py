@@ -11,16 +11,20 @@ class PqrsConfig(AppConfig):
     def ready(self):
         """PQRS on the kernel, by declaration: its expediente, roles, reminder rules, digest section,
         home-page sections and seed catalogues."""
-        from civic import semillas
+        from celery.schedules import crontab
+
+        from civic import periodicas, semillas
         from civic.expedientes import registro
         from civic.plazos import recordatorios as plazos
         from civic.plazos import resumen
         from civic.services import demo as demo_del_portal
+        from civic.services import notificaciones as buzon
         from civic.services import plantillas
         from civic.sitio import secciones
 
         from . import demo, emails, recordatorios, roles
-        from .semillas import sembrar_catalogos
+        from .semillas import sembrar_catalogos, sembrar_reservas
+        from .services import notificacion
         from .services.radicacion import EXPEDIENTE
 
         registro.registrar(
@@ -36,8 +40,17 @@ class PqrsConfig(AppConfig):
         plazos.registrar_reglas(recordatorios.reglas)
         resumen.registrar_seccion(recordatorios.SECCION_RESUMEN)
         semillas.registrar(sembrar_catalogos)
+        semillas.registrar(sembrar_reservas)
         demo_del_portal.registrar_carga(demo.cargar)
         plantillas.registrar(emails.NOMBRES_DE_PLANTILLAS)
+        # CPACA art. 56: the outbox's delivery of a decision is its notification.
+        buzon.correo_enviado.connect(
+            notificacion.al_enviar_correo, dispatch_uid="pqrs.notificacion_por_correo"
+        )
+        # Every day shortly after midnight (Bogotá): silence counts calendar days' ends, not office hours;
+        # a publication's notification ends with its day.
+        periodicas.registrar("pqrs-silencios", "pqrs.barrer_silencios", crontab(hour=0, minute=20))
+        periodicas.registrar("pqrs-publicadas", "pqrs.notificar_publicadas", crontab(hour=0, minute=25))
         secciones.registrar(
             secciones.Seccion(
                 clave="pqrs-radicar",

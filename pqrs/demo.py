@@ -15,7 +15,7 @@ from civic import calendario
 from civic.models import Comuna, Dependencia, Usuario
 from civic.sitio.politica import POLITICA_DATOS_VERSION
 from pqrs import services
-from pqrs.models import Canal, Modalidad, Solicitud
+from pqrs.models import Canal, Entidad, Modalidad, Solicitud
 
 ASUNTOS = [
     ("peticion-interes-general", "Reparación de la malla vial de la carrera 28 con calle 72"),
@@ -44,6 +44,27 @@ GUION = [
 ]  # fmt: skip
 
 
+# The catalogue of other authorities (art. 21 remissions, art. 26 insistences), with addresses that reach
+# no one: each installation enters the real ones.
+ENTIDADES = [
+    ("Gobernación del Valle del Cauca", Entidad.Tipo.ENTIDAD, "radicacion@gobernacion.example.gov.co"),
+    ("Empresas Municipales de Cali (EMCALI)", Entidad.Tipo.ENTIDAD, "pqr@emcali.example.gov.co"),
+    ("Policía Metropolitana de Santiago de Cali", Entidad.Tipo.ENTIDAD, "mecal@policia.example.gov.co"),
+    (
+        "Tribunal Administrativo del Valle del Cauca",
+        Entidad.Tipo.TRIBUNAL,
+        "secretaria@tribunal.example.gov.co",
+    ),
+]
+
+
+def _entidades() -> list[Entidad]:
+    return [
+        Entidad.objects.get_or_create(nombre=nombre, defaults={"tipo": tipo, "correo": correo})[0]
+        for nombre, tipo, correo in ENTIDADES
+    ]
+
+
 def cargar(stdout) -> None:
     if Solicitud.objects.exists():
         stdout.write("PQRS de demostración: ya hay solicitudes, no se cargan más.")
@@ -55,6 +76,7 @@ def cargar(stdout) -> None:
     otras = list(Dependencia.objects.exclude(sigla="SINF").order_by("sigla"))
     comunas = list(Comuna.objects.order_by("tipo", "numero"))
     modalidades = {m.codigo: m for m in Modalidad.objects.all()}
+    entidades = _entidades()
     hoy = timezone.localdate()
     # The demo's mail goes nowhere: `make run` prints e-mail to the console, and 60 of them would bury it.
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
@@ -84,7 +106,7 @@ def cargar(stdout) -> None:
             if destino == "trasladada":
                 services.trasladar(
                     solicitud=solicitud,
-                    entidad="Gobernación del Valle del Cauca",
+                    entidad=entidades[0],
                     oficio="Remitimos la petición por ser de competencia departamental.",
                     actor=coordinacion,
                     hoy=solicitud.fecha_radicacion_efectiva,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from civic.formato import fecha_larga
 from civic.plazos.destinatarios import Cadena
 from civic.services.notificaciones import encolar_correo
-from pqrs.models import Solicitud
+from pqrs.models import Entidad, Evento, Solicitud
 from pqrs.roles import COORDINACION_PQRS
 
 # What staff read in the outbox instead of the template's path (civic.services.plantillas).
@@ -25,7 +25,13 @@ NOMBRES_DE_PLANTILLAS = {
         "asignacion": _("Asignación a la dependencia"),
         "requerimiento": _("Requerimiento de información (art. 17)"),
         "informacion_recibida": _("Información recibida, al peticionario"),
-        "informacion_recibida_funcionario": _("Información recibida, al responsable"),
+        "informacion_recibida_funcionario": _("Aporte del peticionario, al responsable"),
+        "devolucion": _("Devolución para corregir (art. 19)"),
+        "remision_entidad": _("Oficio remisorio a la entidad competente (art. 21)"),
+        "silencio_positivo": _("Silencio positivo: copias por entregar (art. 14)"),
+        "insistencia_tribunal": _("Insistencia remitida al juez (art. 26)"),
+        "insistencia_remitida": _("Insistencia remitida, al peticionario"),
+        "reposicion_decidida": _("Decisión del recurso de reposición"),
         "plazo_ampliado": _("Ampliación del plazo del peticionario"),
         "desistimiento": _("Desistimiento tácito"),
         "traslado": _("Traslado por competencia"),
@@ -152,11 +158,14 @@ def enviar_requerimiento(solicitud: Solicitud, requerimiento: str) -> None:
 def enviar_informacion_recibida(solicitud: Solicitud) -> None:
     notificar_peticionario(solicitud, "informacion_recibida")
     # Ley 1755/2015 art. 17: the term runs again from today; whoever handles the request must know.
-    contexto = {
-        **contexto_solicitud(solicitud),
-        "nombre": "",
-        "url_admin": url_admin(solicitud.pk),
-    }
+    avisar_a_cargo(solicitud, aporte="informacion")
+
+
+def avisar_a_cargo(solicitud: Solicitud, *, aporte: str) -> None:
+    """Tell whoever handles the request that the petitioner did something: sent the art. 17 information
+    (`informacion`), the art. 19 correction (`correccion`) or a forgotten document (`documento`), withdrew
+    (`desistimiento`, art. 18), insisted (`insistencia`, art. 26) or appealed (`reposicion`)."""
+    contexto = {**contexto_solicitud(solicitud), "url_admin": url_admin(solicitud.pk), "aporte": aporte}
     for correo, nombre in Cadena(COORDINACION_PQRS).a_cargo(solicitud.responsable, solicitud.dependencia):
         encolar_correo(
             destinatario=correo,
@@ -164,6 +173,88 @@ def enviar_informacion_recibida(solicitud: Solicitud) -> None:
             contexto={**contexto, "nombre": nombre},
             objeto=solicitud,
         )
+
+
+def enviar_devolucion(solicitud: Solicitud, que_corregir: str) -> None:
+    notificar_peticionario(
+        solicitud,
+        "devolucion",
+        que_corregir=que_corregir,
+        fecha_limite=fecha_larga(solicitud.fecha_limite_ciudadano),
+    )
+
+
+def remitir_a_entidad(solicitud: Solicitud, entidad: Entidad, oficio: str, *, evento: Evento) -> None:
+    """Ley 1755/2015 art. 21: the remission letter and the petition, with its attachments, to the competent
+    entity. The petitioner's identity and contact go too: the entity must answer them. The outbox row is
+    the proof of sending; the event keeps its id."""
+    notificacion = encolar_correo(
+        destinatario=entidad.correo,
+        plantilla="pqrs/emails/remision_entidad",
+        contexto={
+            **contexto_solicitud(solicitud),
+            "entidad": entidad.nombre,
+            "oficio": oficio,
+            "descripcion": solicitud.descripcion,
+            "peticionario": _datos_de_contacto(solicitud),
+        },
+        objeto=solicitud,
+        archivos=[adjunto.archivo for adjunto in solicitud.adjuntos.filter(origen="ciudadano")],
+    )
+    evento.datos = {**evento.datos, "notificacion": notificacion.pk}
+    evento.save(update_fields=["datos"])
+
+
+def _datos_de_contacto(solicitud: Solicitud) -> dict:
+    if solicitud.anonima:
+        return {}
+    return {
+        "nombre": solicitud.nombre_peticionario,
+        "documento": f"{solicitud.tipo_documento} {solicitud.numero_documento}".strip(),
+        "correo": solicitud.correo,
+        "telefono": solicitud.telefono,
+        "direccion": solicitud.direccion,
+    }
+
+
+def avisar_silencio_positivo(solicitud: Solicitud) -> None:
+    """Ley 1755/2015 art. 14 num. 1: the dependencia must deliver the copies within 3 more days."""
+    contexto = {
+        **contexto_solicitud(solicitud),
+        "url_admin": url_admin(solicitud.pk),
+        "copias_hasta": fecha_larga(solicitud.copias_hasta),
+    }
+    for correo, nombre in Cadena(COORDINACION_PQRS).a_cargo(solicitud.responsable, solicitud.dependencia):
+        encolar_correo(
+            destinatario=correo,
+            plantilla="pqrs/emails/silencio_positivo",
+            contexto={**contexto, "nombre": nombre},
+            objeto=solicitud,
+        )
+
+
+def remitir_insistencia(solicitud: Solicitud, juez: Entidad, oficio: str, *, evento: Evento) -> None:
+    """Ley 1755/2015 art. 26: the insistence and the file go to the administrative judge; the petitioner
+    is told where it went."""
+    notificacion = encolar_correo(
+        destinatario=juez.correo,
+        plantilla="pqrs/emails/insistencia_tribunal",
+        contexto={
+            **contexto_solicitud(solicitud),
+            "entidad": juez.nombre,
+            "oficio": oficio,
+            "descripcion": solicitud.descripcion,
+            "peticionario": _datos_de_contacto(solicitud),
+        },
+        objeto=solicitud,
+    )
+    evento.datos = {**evento.datos, "notificacion": notificacion.pk}
+    evento.save(update_fields=["datos"])
+    notificar_peticionario(solicitud, "insistencia_remitida", entidad=juez.nombre)
+
+
+def enviar_reposicion_decidida(solicitud: Solicitud, *, repone: bool, motivacion: str) -> None:
+    notificar_peticionario(solicitud, "reposicion_decidida", repone=repone, motivacion=motivacion)
 
 
 def enviar_plazo_ampliado(solicitud: Solicitud) -> None:

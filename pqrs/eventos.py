@@ -9,8 +9,9 @@ from datetime import date
 
 from django.utils.translation import gettext
 
+from civic.formato import fecha_larga
 from civic.models import Dependencia, Usuario
-from pqrs.models import Evento, Solicitud, TipoEvento
+from pqrs.models import Entidad, Evento, Solicitud, TipoEvento
 from pqrs.workflow import Estado
 
 
@@ -123,9 +124,93 @@ def continuada_de_oficio(solicitud: Solicitud, *, motivacion: str, dependencia: 
     )
 
 
-def trasladada(solicitud: Solicitud, *, entidad: str, oficio: str) -> Evento:
+def trasladada(solicitud: Solicitud, *, entidad: Entidad, oficio: str) -> Evento:
+    # The name as it was at remission: the catalogue may change later, the letter said this.
     return Evento(
-        solicitud=solicitud, tipo=TipoEvento.TRASLADADA, nota=oficio, publico=True, datos={"entidad": entidad}
+        solicitud=solicitud,
+        tipo=TipoEvento.TRASLADADA,
+        nota=oficio,
+        publico=True,
+        datos={"entidad": entidad.nombre, "entidad_id": entidad.pk, "correo_entidad": entidad.correo},
+    )
+
+
+def devuelta_para_corregir(solicitud: Solicitud, *, que_corregir: str, fecha_limite: date) -> Evento:
+    """Ley 1755/2015 art. 19: what the office could not understand, and until when to correct it."""
+    return Evento(
+        solicitud=solicitud,
+        tipo=TipoEvento.DEVUELTA_PARA_CORREGIR,
+        nota=que_corregir,
+        publico=True,
+        datos={
+            "fecha_limite": _fecha(fecha_limite),
+            "fecha_vencimiento_suspendida": _fecha(solicitud.fecha_vencimiento),
+        },
+    )
+
+
+def corregida(solicitud: Solicitud, *, texto: str, recibida: date, fecha_vencimiento: date | None) -> Evento:
+    return Evento(
+        solicitud=solicitud,
+        tipo=TipoEvento.CORREGIDA,
+        nota=texto,
+        publico=True,
+        datos={"recibida": _fecha(recibida), "fecha_vencimiento": _fecha(fecha_vencimiento)},
+    )
+
+
+def documento_aportado(solicitud: Solicitud, *, texto: str) -> Evento:
+    return Evento(solicitud=solicitud, tipo=TipoEvento.DOCUMENTO_APORTADO, nota=texto, publico=True)
+
+
+def silencio_positivo(solicitud: Solicitud, *, vencio: date, copias_hasta: date) -> Evento:
+    """Ley 1755/2015 art. 14 num. 1: recorded by the system, not by a person."""
+    return Evento(
+        solicitud=solicitud,
+        tipo=TipoEvento.SILENCIO_POSITIVO,
+        nota=gettext(
+            "El término para responder venció el %(vencio)s sin respuesta: la solicitud se entiende "
+            "aceptada y las copias se entregan a más tardar el %(copias)s (Ley 1755 de 2015, art. 14)."
+        )
+        % {"vencio": fecha_larga(vencio), "copias": fecha_larga(copias_hasta)},
+        publico=True,
+        datos={"vencio": _fecha(vencio), "copias_hasta": _fecha(copias_hasta)},
+    )
+
+
+def insistencia(solicitud: Solicitud, *, texto: str, medio: str) -> Evento:
+    return Evento(
+        solicitud=solicitud, tipo=TipoEvento.INSISTENCIA, nota=texto, publico=True, datos={"medio": medio}
+    )
+
+
+def insistencia_remitida(solicitud: Solicitud, *, entidad: Entidad, oficio: str) -> Evento:
+    return Evento(
+        solicitud=solicitud,
+        tipo=TipoEvento.INSISTENCIA_REMITIDA,
+        nota=oficio,
+        publico=True,
+        datos={"entidad": entidad.nombre, "entidad_id": entidad.pk, "correo_entidad": entidad.correo},
+    )
+
+
+def reposicion_interpuesta(solicitud: Solicitud, *, texto: str, medio: str) -> Evento:
+    return Evento(
+        solicitud=solicitud,
+        tipo=TipoEvento.REPOSICION_INTERPUESTA,
+        nota=texto,
+        publico=True,
+        datos={"medio": medio, "decision_recurrida": solicitud.estado},
+    )
+
+
+def reposicion_decidida(solicitud: Solicitud, *, repone: bool, motivacion: str) -> Evento:
+    return Evento(
+        solicitud=solicitud,
+        tipo=TipoEvento.REPOSICION_DECIDIDA,
+        nota=motivacion,
+        publico=True,
+        datos={"repone": repone, "decision_recurrida": solicitud.estado},
     )
 
 
@@ -148,6 +233,8 @@ def respondida(
     texto: str,
     sentido: str,
     norma_reserva: str,
+    referida: Solicitud | None,
+    consolidada: int | None,
     dias_habiles: int,
     a_tiempo: bool,
     publicada_hasta: date | None,
@@ -160,6 +247,9 @@ def respondida(
         datos={
             "sentido": sentido,
             "norma_reserva": norma_reserva,
+            # Art. 19 (reference to an earlier answer) and art. 22 (one answer to many).
+            "remite_a": referida.radicado if referida else None,
+            "consolidada": consolidada,
             "dias_habiles": dias_habiles,
             "a_tiempo": a_tiempo,
             "publicada_hasta": _fecha(publicada_hasta),
@@ -167,14 +257,16 @@ def respondida(
     )
 
 
-def notificada(solicitud: Solicitud, *, medio: str, medio_nombre: str, prueba: str) -> Evento:
+def notificada(
+    solicitud: Solicitud, *, medio: str, medio_nombre: str, prueba: str, automatica: bool = False
+) -> Evento:
     # The proof may name staff or carry guide numbers: kept in the data, out of the public note.
     return Evento(
         solicitud=solicitud,
         tipo=TipoEvento.NOTIFICADA,
         nota=gettext("Notificación por %(medio)s.") % {"medio": medio_nombre},
         publico=True,
-        datos={"medio": medio, "prueba": prueba},
+        datos={"medio": medio, "prueba": prueba, "automatica": automatica},
     )
 
 

@@ -112,9 +112,35 @@ CONDICIONES = [
 ]
 
 
+# Ley 1755/2015 art. 27: the modalidad whose petitioners are authorities, to whom no reserve is opposed.
+MODALIDAD_ENTRE_AUTORIDADES = "peticion-entre-autoridades"
+
+MATERIAS_RESERVADAS = [
+    # nombre, norma (Ley 1755/2015 art. 24; Ley 1712/2014 arts. 18 and 19)
+    ("Defensa y seguridad nacional", "Ley 1712 de 2014, art. 19 lit. a; Ley 1755 de 2015, art. 24 num. 1"),
+    ("Seguridad pública", "Ley 1712 de 2014, art. 19 lit. b"),
+    ("Relaciones internacionales", "Ley 1712 de 2014, art. 19 lit. c; Ley 1755 de 2015, art. 24 num. 2"),
+    (
+        "Prevención, investigación y persecución de delitos y faltas disciplinarias",
+        "Ley 1712 de 2014, art. 19 lit. d",
+    ),
+    ("Debido proceso e igualdad de las partes en procesos judiciales", "Ley 1712 de 2014, art. 19 lit. e"),
+    ("Derechos de la infancia y la adolescencia", "Ley 1712 de 2014, art. 19 lit. g; Ley 1098 de 2006"),
+    (
+        "Intimidad de las personas: historias clínicas, hojas de vida y datos personales",
+        "Ley 1712 de 2014, art. 18 lit. a; Ley 1755 de 2015, art. 24 num. 3",
+    ),
+    ("Reserva tributaria: información de los contribuyentes", "Ley 1755 de 2015, art. 24 num. 6"),
+    ("Secretos comerciales, industriales y profesionales", "Ley 1712 de 2014, art. 18 lit. c"),
+    ("Planos de seguridad de edificaciones e instalaciones", "Ley 1755 de 2015, art. 24 num. 5"),
+]
+
+
 def sembrar_catalogos(apps) -> None:
     Modalidad = apps.get_model("pqrs", "Modalidad")
     CondicionPoblacional = apps.get_model("pqrs", "CondicionPoblacional")
+    # Migration 0002 plants with the models as they were then, before the art. 27 flag (0010 sets it).
+    marca_autoridades = any(campo.name == "entre_autoridades" for campo in Modalidad._meta.fields)
     for orden, (codigo, nombre, explicacion, plazo, fundamento, acceso) in enumerate(MODALIDADES, start=1):
         Modalidad.objects.get_or_create(
             codigo=codigo,
@@ -124,6 +150,7 @@ def sembrar_catalogos(apps) -> None:
                 "plazo_dias": plazo,
                 "fundamento": fundamento,
                 "es_acceso_informacion": acceso,
+                **({"entre_autoridades": codigo == MODALIDAD_ENTRE_AUTORIDADES} if marca_autoridades else {}),
                 "orden": orden,
             },
         )
@@ -131,3 +158,15 @@ def sembrar_catalogos(apps) -> None:
         CondicionPoblacional.objects.get_or_create(
             codigo=codigo, defaults={"nombre": nombre, "da_prelacion": prelacion, "orden": orden}
         )
+
+
+def sembrar_reservas(apps) -> None:
+    MateriaReservada = apps.get_model("pqrs", "MateriaReservada")
+    for orden, (nombre, norma) in enumerate(MATERIAS_RESERVADAS, start=1):
+        MateriaReservada.objects.get_or_create(nombre=nombre, defaults={"norma": norma, "orden": orden})
+
+
+def marcar_modalidad_entre_autoridades(apps, schema_editor) -> None:
+    """Installations seeded before the flag existed: the seeded modalidad gets it (art. 27)."""
+    Modalidad = apps.get_model("pqrs", "Modalidad")
+    Modalidad.objects.filter(codigo=MODALIDAD_ENTRE_AUTORIDADES).update(entre_autoridades=True)

@@ -16,6 +16,10 @@ class Estado(models.TextChoices):
     ASIGNADA = "asignada", _("En trámite")
     # Ley 1755/2015 art. 17: the term is suspended while the petitioner completes the request.
     EN_ESPERA_CIUDADANO = "en_espera_ciudadano", _("En espera de información del peticionario")
+    # Ley 1755/2015 art. 19: an obscure petition goes back to the petitioner for 10 days.
+    POR_CORREGIR = "por_corregir", _("Devuelta al peticionario para corregir")
+    # Ley 1755/2015 art. 26: the petitioner insists on information denied under legal reserve.
+    EN_INSISTENCIA = "en_insistencia", _("Insistencia en trámite")
     RESPONDIDA = "respondida", _("Respondida")
     TRASLADADA = "trasladada", _("Trasladada a otra entidad")
     DESISTIDA = "desistida", _("Desistida")
@@ -29,6 +33,10 @@ class Accion(models.TextChoices):
     SOLICITAR_INFORMACION = "solicitar_informacion", _("solicitar información al peticionario")
     APORTAR_INFORMACION = "aportar_informacion", _("aportar la información solicitada")
     AMPLIAR_PLAZO_CIUDADANO = "ampliar_plazo_ciudadano", _("ampliar el plazo del peticionario")
+    DEVOLVER_PARA_CORREGIR = "devolver_para_corregir", _("devolver para corregir")
+    CORREGIR = "corregir", _("corregir")
+    APORTAR_DOCUMENTO = "aportar_documento", _("aportar un documento a")
+    DECLARAR_SILENCIO_POSITIVO = "declarar_silencio_positivo", _("registrar el silencio positivo de")
     DECLARAR_DESISTIMIENTO = "declarar_desistimiento", _("declarar el desistimiento")
     DESISTIR = "desistir", _("desistir de")
     CONTINUAR_DE_OFICIO = "continuar_de_oficio", _("continuar de oficio")
@@ -40,14 +48,21 @@ class Accion(models.TextChoices):
     ARCHIVAR = "archivar", _("archivar")
     AGREGAR_NOTA_INTERNA = "agregar_nota_interna", _("agregar una nota interna")
     CALIFICAR = "calificar", _("calificar la atención")
+    INSISTIR = "insistir", _("insistir en")
+    REMITIR_INSISTENCIA = "remitir_insistencia", _("remitir al tribunal la insistencia de")
+    INTERPONER_REPOSICION = "interponer_reposicion", _("interponer recurso de reposición contra")
+    REPONER = "reponer", _("reponer la decisión sobre")
+    CONFIRMAR_DECISION = "confirmar_decision", _("confirmar la decisión sobre")
 
 
 E = Estado
 
 # The term runs in these states: they count for due dates, the traffic light and the overdue list.
 EN_CURSO = frozenset({E.RADICADA, E.ASIGNADA})
-# Nothing more happens in these, except recording a notification, a note or a rating.
+# Nothing more happens in these, except recording a notification, a note, a rating or an appeal.
 FINALES = frozenset({E.TRASLADADA, E.DESISTIDA, E.RECHAZADA, E.ARCHIVADA, E.CERRADA})
+# CPACA art. 74 num. 1: the decisions that end a request without an answer admit reposición.
+RECURRIBLES = (E.DESISTIDA, E.RECHAZADA, E.ARCHIVADA)
 
 # accion → {estado de origen: estado de destino}. The one place that says what may happen when.
 TRANSICIONES: dict[Accion, dict[Estado, Estado]] = {
@@ -60,8 +75,22 @@ TRANSICIONES: dict[Accion, dict[Estado, Estado]] = {
     Accion.DECLARAR_DESISTIMIENTO: {E.EN_ESPERA_CIUDADANO: E.DESISTIDA},
     # Ley 1755/2015 art. 18: the petitioner may withdraw at any time before the answer (desistimiento
     # expreso); the authority may go on ex officio, by a reasoned decision, if the public interest needs it.
-    Accion.DESISTIR: {E.RADICADA: E.DESISTIDA, E.ASIGNADA: E.DESISTIDA, E.EN_ESPERA_CIUDADANO: E.DESISTIDA},
+    Accion.DESISTIR: {
+        E.RADICADA: E.DESISTIDA,
+        E.ASIGNADA: E.DESISTIDA,
+        E.EN_ESPERA_CIUDADANO: E.DESISTIDA,
+        E.POR_CORREGIR: E.DESISTIDA,
+    },
     Accion.CONTINUAR_DE_OFICIO: {E.DESISTIDA: E.ASIGNADA},
+    # Ley 1755/2015 art. 19: like the art. 17 requirement, the dependencia studying the petition is the one
+    # that cannot make out its object; the term starts again when the correction arrives.
+    Accion.DEVOLVER_PARA_CORREGIR: {E.ASIGNADA: E.POR_CORREGIR},
+    Accion.CORREGIR: {E.POR_CORREGIR: E.ASIGNADA},
+    # A document the petitioner forgot, added while the request is studied; the term does not restart.
+    Accion.APORTAR_DOCUMENTO: {E.RADICADA: E.RADICADA, E.ASIGNADA: E.ASIGNADA},
+    # Ley 1755/2015 art. 14 num. 1: an information request unanswered in its term counts as granted; the
+    # request stays in process until the copies are delivered.
+    Accion.DECLARAR_SILENCIO_POSITIVO: {E.RADICADA: E.RADICADA, E.ASIGNADA: E.ASIGNADA},
     Accion.TRASLADAR: {E.RADICADA: E.TRASLADADA, E.ASIGNADA: E.TRASLADADA},
     Accion.PRORROGAR: {E.RADICADA: E.RADICADA, E.ASIGNADA: E.ASIGNADA},
     Accion.RESPONDER: {E.RADICADA: E.RESPONDIDA, E.ASIGNADA: E.RESPONDIDA},
@@ -77,9 +106,19 @@ TRANSICIONES: dict[Accion, dict[Estado, Estado]] = {
     Accion.RECHAZAR: {E.RADICADA: E.RECHAZADA, E.ASIGNADA: E.RECHAZADA},
     # Not while waiting on the petitioner (art. 17): their month runs, and once it ran out the way to end
     # the request is the reasoned desistimiento tácito, not an archive.
-    Accion.ARCHIVAR: {E.RADICADA: E.ARCHIVADA, E.ASIGNADA: E.ARCHIVADA},
+    # Art. 19: an obscure petition not corrected within its 10 days is archived.
+    Accion.ARCHIVAR: {E.RADICADA: E.ARCHIVADA, E.ASIGNADA: E.ARCHIVADA, E.POR_CORREGIR: E.ARCHIVADA},
     Accion.AGREGAR_NOTA_INTERNA: {estado: estado for estado in Estado},
     Accion.CALIFICAR: {E.RESPONDIDA: E.RESPONDIDA, E.CERRADA: E.CERRADA},
+    # Ley 1755/2015 art. 26: insistence on information denied under reserve; the office sends it on to the
+    # administrative judge, who decides, and the request ends here.
+    Accion.INSISTIR: {E.RESPONDIDA: E.EN_INSISTENCIA, E.CERRADA: E.EN_INSISTENCIA},
+    Accion.REMITIR_INSISTENCIA: {E.EN_INSISTENCIA: E.CERRADA},
+    # CPACA art. 74 num. 1 and art. 76: reposición against desistimiento tácito, rechazo and archivo. The
+    # state stays while the appeal is pending (`reposicion_pendiente`); reponer revives the request.
+    Accion.INTERPONER_REPOSICION: {estado: estado for estado in RECURRIBLES},
+    Accion.REPONER: {estado: E.ASIGNADA for estado in RECURRIBLES},
+    Accion.CONFIRMAR_DECISION: {estado: estado for estado in RECURRIBLES},
 }
 
 

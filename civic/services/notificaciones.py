@@ -14,6 +14,8 @@ carries the same Message-ID as the first, so mail servers and people can recogni
 """
 
 import logging
+import mimetypes
+import os
 import smtplib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,10 +27,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.utils import DNS_NAME
 from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.fields.files import FieldFile
+from django.dispatch import Signal
 from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError
 from django.template.backends.django import Template as DjangoTemplate
 from django.template.loader import get_template
@@ -46,6 +51,13 @@ logger = logging.getLogger(__name__)
 ERRORES_TRANSITORIOS = (smtplib.SMTPException, OSError)
 # A row younger than this is still expected to be carried by its own on-commit enqueue.
 GRACIA_BARRIDO = timedelta(minutes=2)
+# Where a row's attachments (storage names and the names to show) travel in its stored context.
+CLAVE_ADJUNTOS = "_archivos"
+
+# Sent with `notificacion` inside the transaction that marks the row sent, so an app can record the
+# delivery as proof (CPACA art. 56: e-mail notification) in the same commit. A receiver's failure is
+# logged and does not undo the delivery mark: the message already left.
+correo_enviado = Signal()
 
 
 class EntregaAplazada(Exception):
@@ -64,17 +76,20 @@ def encolar_correo(
     contexto: dict,
     contexto_reservado: dict | None = None,
     objeto: models.Model | None = None,
+    archivos: Iterable[FieldFile] = (),
 ) -> Notificacion:
     """Write an outbox row in the caller's transaction; its delivery is enqueued once that commits.
 
     `contexto` must be JSON-serialisable (ids, strings, dates): it is stored and rendered at send time.
     `contexto_reservado` is rendered the same way but erased from the row once the message is sent, for
     secrets such as a request's consultation code that must not outlive their delivery.
+    `archivos` are stored files attached at send time (by their storage name, never copied into the row).
     """
+    adjuntos = [{"ruta": archivo.name, "nombre": nombre_visible(archivo)} for archivo in archivos]
     notificacion = Notificacion(
         destinatario=destinatario,
         plantilla=plantilla,
-        contexto=contexto,
+        contexto={**contexto, CLAVE_ADJUNTOS: adjuntos} if adjuntos else contexto,
         contexto_reservado=contexto_reservado or {},
     )
     if objeto is not None:
@@ -224,6 +239,11 @@ def _marcar_enviada(reclamada: Notificacion) -> None:
     notificacion.ultimo_error = ""
     notificacion.contexto_reservado = {}
     _guardar(notificacion)
+    for receptor, resultado in correo_enviado.send_robust(sender=Notificacion, notificacion=notificacion):
+        if isinstance(resultado, Exception):
+            logger.error(
+                "Notificación %s enviada; %s falló al registrarla: %r", notificacion.pk, receptor, resultado
+            )
 
 
 @transaction.atomic(durable=True)
@@ -260,12 +280,20 @@ def _construir_mensaje(notificacion: Notificacion) -> EmailMultiAlternatives:
         reply_to=[settings.MUNICIPIO["correo"]],
         headers={"Message-ID": _mensaje_id(notificacion)},
     )
+    for adjunto in notificacion.contexto.get(CLAVE_ADJUNTOS, ()):
+        with default_storage.open(adjunto["ruta"], "rb") as archivo:
+            mensaje.attach(adjunto["nombre"], archivo.read(), mimetypes.guess_type(adjunto["nombre"])[0])
     try:
         html = get_template(f"{notificacion.plantilla}.html")
     except TemplateDoesNotExist:
         return mensaje
     mensaje.attach_alternative(html.render(contexto), "text/html")
     return mensaje
+
+
+def nombre_visible(archivo: FieldFile) -> str:
+    """The name the person gave the file when the model keeps it (`nombre_original`), else the stored one."""
+    return getattr(archivo.instance, "nombre_original", "") or os.path.basename(archivo.name)
 
 
 def _renderizar_texto(nombre: str, contexto: dict) -> str:

@@ -1,6 +1,7 @@
 from civic.expedientes.modelos import CanalRespuesta, TipoDocumento, TipoPersona
 
-from .catalogos import CondicionPoblacional, Modalidad
+from .catalogos import CondicionPoblacional, Entidad, MateriaReservada, Modalidad
+from .consolidadas import RespuestaConsolidada
 from .eventos import Adjunto, Calificacion, Evento, TipoEvento
 from .solicitud import CANALES_VERBALES, Canal, SentidoRespuesta, Solicitud
 
@@ -11,8 +12,11 @@ __all__ = [
     "Canal",
     "CanalRespuesta",
     "CondicionPoblacional",
+    "Entidad",
     "Evento",
+    "MateriaReservada",
     "Modalidad",
+    "RespuestaConsolidada",
     "SentidoRespuesta",
     "Solicitud",
     "TipoDocumento",

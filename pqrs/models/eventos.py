@@ -27,6 +27,15 @@ class TipoEvento(models.TextChoices):
     NOTA_INTERNA = "nota_interna", _("Nota interna")
     CALIFICADA = "calificada", _("Atención calificada")
     CERRADA = "cerrada", _("Cerrada")
+    DEVUELTA_PARA_CORREGIR = "devuelta_para_corregir", _("Devuelta al peticionario para corregir")
+    CORREGIDA = "corregida", _("El peticionario corrigió la solicitud")
+    DOCUMENTO_APORTADO = "documento_aportado", _("El peticionario aportó un documento")
+    SILENCIO_POSITIVO = "silencio_positivo", _("Solicitud aceptada por silencio administrativo")
+    INSISTENCIA = "insistencia", _("El peticionario insistió en su solicitud")
+    INSISTENCIA_REMITIDA = "insistencia_remitida", _("Insistencia remitida al juez")
+    REPOSICION_INTERPUESTA = "reposicion_interpuesta", _("Recurso de reposición interpuesto")
+    REPOSICION_DECIDIDA = "reposicion_decidida", _("Recurso de reposición decidido")
+    CODIGO_RENOVADO = "codigo_renovado", _("Código de consulta renovado")
 
 
 class Evento(EventoBase):

@@ -111,12 +111,33 @@ class Solicitud(Radicable, Peticionario):
         related_name="solicitudes_a_cargo",
         verbose_name=_("responsable"),
     )
-    # Ley 1755/2015 art. 17: requirement of missing information and the petitioner's month.
+    # Ley 1755/2015 art. 17: requirement of missing information and the petitioner's month; also the end
+    # of the 10 days to correct an obscure petition (art. 19).
     requerimiento_en = models.DateField(_("información solicitada el"), null=True, blank=True)
     fecha_limite_ciudadano = models.DateField(_("plazo del peticionario"), null=True, blank=True)
     plazo_ciudadano_ampliado = models.BooleanField(_("plazo del peticionario ampliado"), default=False)
-    # Ley 1755/2015 art. 21.
+    # Ley 1755/2015 art. 21: the receiving entity from the catalogue, and its name as it was at remission.
+    entidad_destino = models.ForeignKey(
+        "pqrs.Entidad",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="solicitudes_remitidas",
+        verbose_name=_("entidad competente"),
+    )
     entidad_traslado = models.CharField(_("entidad a la que se trasladó"), max_length=200, blank=True)
+    # Ley 1755/2015 art. 27: reserve cannot be opposed to a petition from another authority.
+    entre_autoridades = models.BooleanField(
+        _("petición de otra autoridad"),
+        default=False,
+        help_text=_("La reserva legal no es oponible a otra autoridad (Ley 1755 de 2015, art. 27)."),
+    )
+    # Ley 1755/2015 art. 14 num. 1: the day an information request counted as granted, and the end of the
+    # 3 days to deliver the copies.
+    silencio_positivo_en = models.DateField(_("aceptada por silencio el"), null=True, blank=True)
+    copias_hasta = models.DateField(_("copias a entregar a más tardar"), null=True, blank=True)
+    # CPACA art. 74: a reposición against the decision that ended the request is waiting for its decision.
+    reposicion_pendiente = models.BooleanField(_("recurso de reposición pendiente"), default=False)
 
     # --- Respuesta --------------------------------------------------------------------------
     respondida_en = models.DateTimeField(_("respondida en"), null=True, blank=True)
@@ -127,6 +148,33 @@ class Solicitud(Radicable, Peticionario):
         _("días hábiles para responder"), null=True, blank=True
     )
     respondida_a_tiempo = models.BooleanField(_("respondida a tiempo"), null=True, blank=True)
+    # Ley 1755/2015 art. 24-25: the reserved matter a denial rests on.
+    materia_reservada = models.ForeignKey(
+        "pqrs.MateriaReservada",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="solicitudes",
+        verbose_name=_("materia reservada"),
+    )
+    # Ley 1755/2015 art. 19: a repeated petition answered by reference to an earlier answer.
+    respuesta_referida = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referida_por",
+        verbose_name=_("remite a la respuesta de"),
+    )
+    # Ley 1755/2015 art. 22: one answer to many petitions with the same object.
+    respuesta_consolidada = models.ForeignKey(
+        "pqrs.RespuestaConsolidada",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="solicitudes",
+        verbose_name=_("respuesta consolidada"),
+    )
     notificada_en = models.DateTimeField(_("notificada en"), null=True, blank=True)
     # CPACA art. 69: answers that cannot be delivered are published for 5 business days.
     publicada_hasta = models.DateField(_("respuesta publicada hasta"), null=True, blank=True)
@@ -192,7 +240,8 @@ class Solicitud(Radicable, Peticionario):
                 violation_error_message=_("Una solicitud en trámite debe tener una dependencia asignada."),
             ),
             models.CheckConstraint(
-                condition=~Q(estado=Estado.EN_ESPERA_CIUDADANO) | Q(fecha_limite_ciudadano__isnull=False),
+                condition=~Q(estado__in=[Estado.EN_ESPERA_CIUDADANO, Estado.POR_CORREGIR])
+                | Q(fecha_limite_ciudadano__isnull=False),
                 name="pqrs_espera_tiene_plazo_ciudadano",
                 violation_error_message=_("Una solicitud en espera debe tener el plazo del peticionario."),
             ),
@@ -200,6 +249,11 @@ class Solicitud(Radicable, Peticionario):
                 condition=~Q(estado=Estado.TRASLADADA) | Q(entidad_traslado__gt=""),
                 name="pqrs_trasladada_tiene_entidad",
                 violation_error_message=_("Una solicitud trasladada debe indicar la entidad."),
+            ),
+            models.CheckConstraint(
+                condition=Q(silencio_positivo_en__isnull=True) | Q(copias_hasta__isnull=False),
+                name="pqrs_silencio_tiene_plazo_copias",
+                violation_error_message=_("El silencio positivo fija el plazo para entregar las copias."),
             ),
             models.CheckConstraint(
                 condition=~Q(estado__in=[Estado.RESPONDIDA, Estado.CERRADA]) | Q(respondida_en__isnull=False),

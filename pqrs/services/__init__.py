@@ -9,7 +9,12 @@ from .cierre import (
     registrar_notificacion,
     responder,
 )
+from .consolidada import responder_consolidada
+from .correccion import aportar_documento, corregir, devolver_para_corregir
 from .radicacion import radicar
+from .recursos import confirmar_decision, interponer_reposicion, reponer
+from .reserva import insistir, remitir_insistencia
+from .silencio import declarar_silencio_positivo
 from .tramite import (
     ampliar_plazo_ciudadano,
     aportar_informacion,
@@ -17,6 +22,7 @@ from .tramite import (
     continuar_de_oficio,
     declarar_desistimiento,
     desistir,
+    fecha_maxima_prorroga,
     prorrogar,
     solicitar_informacion,
     trasladar,
@@ -26,18 +32,29 @@ __all__ = [
     "MedioNotificacion",
     "agregar_nota_interna",
     "ampliar_plazo_ciudadano",
+    "aportar_documento",
     "aportar_informacion",
     "archivar",
     "asignar",
     "calificar",
+    "confirmar_decision",
     "continuar_de_oficio",
+    "corregir",
     "declarar_desistimiento",
+    "declarar_silencio_positivo",
     "desistir",
+    "devolver_para_corregir",
+    "fecha_maxima_prorroga",
+    "insistir",
+    "interponer_reposicion",
     "prorrogar",
     "radicar",
     "rechazar",
     "registrar_notificacion",
+    "remitir_insistencia",
+    "reponer",
     "responder",
+    "responder_consolidada",
     "solicitar_informacion",
     "trasladar",
 ]

@@ -1,7 +1,7 @@
 """Ending a request: the answer and its notification, rejection, archive; internal notes and the survey."""
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -14,12 +14,21 @@ from civic import calendario
 from civic.expedientes.archivos import adjuntar
 from civic.expedientes.maquina import bloquear, registrar_evento, transicionar
 from civic.expedientes.servicios import servicio
+from civic.formato import fecha_larga
 from civic.models import Usuario
 from pqrs import emails, eventos
-from pqrs.models import Adjunto, Calificacion, CanalRespuesta, SentidoRespuesta, Solicitud
-from pqrs.workflow import Accion
+from pqrs.models import (
+    Adjunto,
+    Calificacion,
+    CanalRespuesta,
+    MateriaReservada,
+    RespuestaConsolidada,
+    SentidoRespuesta,
+    Solicitud,
+)
+from pqrs.workflow import Accion, Estado
 
-from ._base import ahora_o, exigir
+from ._base import ahora_o, exigir, hoy_o
 
 # CPACA art. 69: an answer that cannot be delivered is published for 5 days.
 DIAS_PUBLICACION = 5
@@ -40,28 +49,27 @@ def responder(
     texto: str,
     archivos: Iterable[File] = (),
     sentido: str = SentidoRespuesta.DE_FONDO,
-    norma_reserva: str = "",
+    materia_reservada: MateriaReservada | None = None,
+    remite_a: Solicitud | None = None,
     publicar: bool = False,
     actor: Usuario,
     ahora: datetime | None = None,
+    consolidada: RespuestaConsolidada | None = None,
 ) -> Solicitud:
     """Record the answer, the business days it took and whether it was on time; deliver or publish it.
 
     E-mailed when the petitioner chose e-mail. Published for 5 business days (CPACA art. 69) when the
     petitioner cannot be reached: an anonymous request without e-mail, or `publicar=True` when staff
-    know the contact data to be useless.
+    know the contact data to be useless. `remite_a` answers a repeated petition by reference to an earlier
+    answer (art. 19); `consolidada` is set by `responder_consolidada` (art. 22).
     """
     ahora = ahora_o(ahora)
     bloquear(solicitud, Accion.RESPONDER)
     texto = exigir(texto, "texto", gettext("Escriba la respuesta."))
     sentido = SentidoRespuesta(sentido)
-    norma_reserva = norma_reserva.strip()
-    # Ley 1755/2015 art. 25 and Ley 1712/2014 art. 28: a denial of information cites the legal reserve.
-    if sentido == SentidoRespuesta.NIEGA and solicitud.modalidad.es_acceso_informacion and not norma_reserva:
-        raise ValidationError(
-            {"norma_reserva": gettext("Cite la norma que establece la reserva en que se funda la negación.")},
-            code="sin_norma_reserva",
-        )
+    _validar_negacion(solicitud, sentido, materia_reservada)
+    if remite_a is not None:
+        _validar_referencia(solicitud, remite_a)
     hoy = timezone.localdate(ahora)
     # Measured from the radicación as the petitioner lived it (pauses included), for reports.
     dias = max(0, calendario.dias_habiles_entre(solicitud.fecha_radicacion_efectiva, hoy))
@@ -69,6 +77,7 @@ def responder(
     inalcanzable = publicar or (solicitud.anonima and not solicitud.correo)
     publicada_hasta = calendario.sumar_dias_habiles(hoy, DIAS_PUBLICACION) if inalcanzable else None
     archivos = list(archivos)
+    norma = materia_reservada.norma if materia_reservada else ""
     evento = transicionar(
         solicitud,
         Accion.RESPONDER,
@@ -76,7 +85,9 @@ def responder(
             solicitud,
             texto=texto,
             sentido=sentido.value,
-            norma_reserva=norma_reserva,
+            norma_reserva=norma,
+            referida=remite_a,
+            consolidada=consolidada.pk if consolidada else None,
             dias_habiles=dias,
             a_tiempo=a_tiempo,
             publicada_hasta=publicada_hasta,
@@ -87,6 +98,9 @@ def responder(
         campos={
             "respondida_en": ahora,
             "sentido_respuesta": sentido,
+            "materia_reservada": materia_reservada,
+            "respuesta_referida": remite_a,
+            "respuesta_consolidada": consolidada,
             "dias_habiles_respuesta": dias,
             "respondida_a_tiempo": a_tiempo,
             "publicada_hasta": publicada_hasta,
@@ -98,17 +112,87 @@ def responder(
     return solicitud
 
 
+def _validar_negacion(
+    solicitud: Solicitud, sentido: SentidoRespuesta, materia: MateriaReservada | None
+) -> None:
+    if sentido != SentidoRespuesta.NIEGA:
+        if materia is not None:
+            raise ValidationError(
+                {"materia_reservada": gettext("La reserva legal solo se cita cuando se niega lo pedido.")},
+                code="reserva_sin_negacion",
+            )
+        return
+    # Ley 1755/2015 art. 14 num. 1: once granted by silence, the documents can no longer be denied.
+    if solicitud.silencio_positivo_en is not None:
+        raise ValidationError(
+            {
+                "sentido": gettext(
+                    "Esta solicitud se entiende aceptada por silencio desde el %(fecha)s: ya no puede "
+                    "negarse y las copias deben entregarse (Ley 1755 de 2015, art. 14 num. 1)."
+                )
+                % {"fecha": fecha_larga(solicitud.silencio_positivo_en)}
+            },
+            code="aceptada_por_silencio",
+        )
+    if not solicitud.modalidad.es_acceso_informacion:
+        return
+    # Ley 1755/2015 arts. 24-25 and Ley 1712/2014 art. 28: a denial of information rests on a legal reserve,
+    # cited by its norm; and art. 27: reserve is never opposed to another authority.
+    if solicitud.entre_autoridades or solicitud.modalidad.entre_autoridades:
+        raise ValidationError(
+            {
+                "sentido": gettext(
+                    "La reserva legal no es oponible a otra autoridad que pide la información en "
+                    "ejercicio de sus funciones (Ley 1755 de 2015, art. 27)."
+                )
+            },
+            code="reserva_entre_autoridades",
+        )
+    if materia is None:
+        raise ValidationError(
+            {
+                "materia_reservada": gettext(
+                    "Escoja la materia reservada y su norma en que se funda la negación."
+                )
+            },
+            code="sin_norma_reserva",
+        )
+    if not materia.activa:
+        raise ValidationError(
+            {"materia_reservada": gettext("Esa materia ya no está en el catálogo de reservas vigentes.")},
+            code="reserva_inactiva",
+        )
+
+
+def _validar_referencia(solicitud: Solicitud, anterior: Solicitud) -> None:
+    """Ley 1755/2015 art. 19: only an earlier petition that was answered can be referred to."""
+    if anterior.pk == solicitud.pk or anterior.respondida_en is None:
+        raise ValidationError(
+            {"remite_a": gettext("Indique una solicitud anterior que ya tenga respuesta.")},
+            code="referencia_invalida",
+        )
+    if anterior.radicada_en >= solicitud.radicada_en:
+        raise ValidationError(
+            {"remite_a": gettext("La solicitud a la que se remite debe ser anterior a esta.")},
+            code="referencia_posterior",
+        )
+
+
 @servicio
 def registrar_notificacion(
     *,
     solicitud: Solicitud,
     medio: str,
     prueba: str,
-    actor: Usuario,
+    actor: Usuario | None,
     archivos: Iterable[File] = (),
     ahora: datetime | None = None,
+    automatica: bool = False,
 ) -> Solicitud:
-    """Record how and when the petitioner learned the decision, with its proof; an answer then closes."""
+    """Record how and when the petitioner learned the decision, with its proof; an answer then closes.
+
+    `automatica` (no actor) when the system itself has the proof: the outbox's delivery or the end of the
+    publication (`pqrs.services.notificacion`)."""
     ahora = ahora_o(ahora)
     bloquear(solicitud, Accion.REGISTRAR_NOTIFICACION)
     medio = MedioNotificacion(medio)
@@ -116,7 +200,13 @@ def registrar_notificacion(
     evento = transicionar(
         solicitud,
         Accion.REGISTRAR_NOTIFICACION,
-        evento=eventos.notificada(solicitud, medio=medio.value, medio_nombre=str(medio.label), prueba=prueba),
+        evento=eventos.notificada(
+            solicitud,
+            medio=medio.value,
+            medio_nombre=str(medio.label),
+            prueba=prueba,
+            automatica=automatica,
+        ),
         actor=actor,
         momento=ahora,
         campos={"notificada_en": ahora},
@@ -144,10 +234,19 @@ def rechazar(*, solicitud: Solicitud, motivo: str, actor: Usuario) -> Solicitud:
 
 
 @servicio
-def archivar(*, solicitud: Solicitud, motivo: str, actor: Usuario) -> Solicitud:
-    """Archive a request, with reasons: an obscure petition not corrected in time (Ley 1755/2015 art. 19)."""
+def archivar(*, solicitud: Solicitud, motivo: str, actor: Usuario, hoy: date | None = None) -> Solicitud:
+    """Archive a request, with reasons: above all an obscure petition not corrected within its 10 days
+    (Ley 1755/2015 art. 19), which cannot be archived while those days run."""
+    hoy = hoy_o(hoy)
     bloquear(solicitud, Accion.ARCHIVAR)
     motivo = exigir(motivo, "motivo", gettext("El archivo debe motivarse."))
+    limite = solicitud.fecha_limite_ciudadano
+    if solicitud.estado == Estado.POR_CORREGIR and limite is not None and hoy <= limite:
+        raise ValidationError(
+            gettext("El peticionario tiene hasta el %(fecha)s para corregir; antes no puede archivarse.")
+            % {"fecha": fecha_larga(limite)},
+            code="plazo_vigente",
+        )
     transicionar(
         solicitud,
         Accion.ARCHIVAR,

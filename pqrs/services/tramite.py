@@ -15,10 +15,10 @@ from civic.expedientes.servicios import servicio
 from civic.formato import fecha_larga
 from civic.models import Dependencia, Usuario
 from pqrs import emails, eventos
-from pqrs.models import CANALES_VERBALES, Adjunto, Solicitud, TipoEvento
+from pqrs.models import CANALES_VERBALES, Adjunto, Entidad, Solicitud, TipoEvento
 from pqrs.workflow import Accion, Estado
 
-from ._base import exigir, habil_o_siguiente, hoy_o
+from ._base import exigir, habil_o_siguiente, hoy_o, termino_nuevo
 
 # Ley 1755/2015 art. 17: the requirement must be made within 10 days of the radicación.
 DIAS_PARA_REQUERIR = 10
@@ -29,6 +29,14 @@ DIAS_PARA_TRASLADAR = 5
 
 def dias_para_trasladar(canal: str) -> int:
     return 0 if canal in CANALES_VERBALES else DIAS_PARA_TRASLADAR
+
+
+def fecha_maxima_prorroga(solicitud: Solicitud) -> date | None:
+    """The latest due date a prórroga may set: twice the initial term, counted from its start (Ley 1755
+    de 2015, art. 14 parágrafo); None without a legal term. The prórroga page shows it before asking."""
+    if not solicitud.plazo_dias:
+        return None
+    return calendario.sumar_dias_habiles(solicitud.fecha_inicio_termino, 2 * solicitud.plazo_dias)
 
 
 @servicio
@@ -126,22 +134,19 @@ def aportar_informacion(
         )
     # CPACA art. 56: what arrives on a non-business day is received the next business day.
     recibida = habil_o_siguiente(hoy)
-    plazo = solicitud.plazo_dias
-    vencimiento = calendario.sumar_dias_habiles(recibida, plazo) if plazo else None
+    termino = termino_nuevo(solicitud.plazo_dias, recibida)
     evento = transicionar(
         solicitud,
         Accion.APORTAR_INFORMACION,
         evento=eventos.informacion_recibida(
-            solicitud, texto=(texto or "").strip(), recibida=recibida, fecha_vencimiento=vencimiento
+            solicitud,
+            texto=(texto or "").strip(),
+            recibida=recibida,
+            fecha_vencimiento=termino["fecha_vencimiento"],
         ),
         actor=None,
         bloqueado=True,
-        campos={
-            "fecha_inicio_termino": recibida,
-            "fecha_vencimiento": vencimiento,
-            "fecha_vencimiento_original": vencimiento,
-            "prorrogada": False,
-        },
+        campos=termino,
     )
     adjuntar(Adjunto, archivos, solicitud=solicitud, evento=evento, origen="ciudadano", publico=True)
     emails.enviar_informacion_recibida(solicitud)
@@ -238,6 +243,9 @@ def desistir(*, solicitud: Solicitud, manifestacion: str = "", actor: Usuario | 
         actor=actor,
         bloqueado=True,
     )
+    # Whoever was working on it stops, or decides to go on ex officio (art. 18).
+    if solicitud.dependencia_id is not None:
+        emails.avisar_a_cargo(solicitud, aporte="desistimiento")
     return solicitud
 
 
@@ -273,6 +281,8 @@ def continuar_de_oficio(
         campos={
             "dependencia": dependencia,
             "responsable": solicitud.responsable if solicitud.dependencia_id == dependencia.pk else None,
+            # The withdrawal's notification, if any, no longer stands: the coming answer will have its own.
+            "notificada_en": None,
         },
         bloqueado=True,
     )
@@ -286,17 +296,22 @@ def continuar_de_oficio(
 def trasladar(
     *,
     solicitud: Solicitud,
-    entidad: str,
+    entidad: Entidad,
     oficio: str,
     actor: Usuario,
     archivos: Iterable[File] = (),
     hoy: date | None = None,
 ) -> Solicitud:
-    """Remit the request to the competent authority and send the petitioner the letter (art. 21)."""
+    """Remit the request to the competent authority from the catalogue, e-mail it the remission letter
+    with the petition, and send the petitioner a copy (Ley 1755/2015 art. 21)."""
     hoy = hoy_o(hoy)
     bloquear(solicitud, Accion.TRASLADAR)
-    entidad = exigir(entidad, "entidad", gettext("Indique la entidad competente."))
     oficio = exigir(oficio, "oficio", gettext("Incluya el oficio remisorio."))
+    if not entidad.activa or entidad.tipo != Entidad.Tipo.ENTIDAD:
+        raise ValidationError(
+            {"entidad": gettext("Escoja una entidad activa del catálogo de entidades competentes.")},
+            code="entidad_no_valida",
+        )
     transcurridos = calendario.dias_habiles_entre(solicitud.fecha_radicacion_efectiva, hoy)
     plazo = dias_para_trasladar(solicitud.canal)
     if transcurridos > plazo:
@@ -319,11 +334,12 @@ def trasladar(
         Accion.TRASLADAR,
         evento=eventos.trasladada(solicitud, entidad=entidad, oficio=oficio),
         actor=actor,
-        campos={"entidad_traslado": entidad},
+        campos={"entidad_destino": entidad, "entidad_traslado": entidad.nombre},
         bloqueado=True,
     )
     adjuntar(Adjunto, archivos, solicitud=solicitud, evento=evento, origen="funcionario", publico=True)
-    emails.enviar_traslado(solicitud, entidad, oficio)
+    emails.remitir_a_entidad(solicitud, entidad, oficio, evento=evento)
+    emails.enviar_traslado(solicitud, entidad.nombre, oficio)
     return solicitud
 
 
@@ -348,9 +364,8 @@ def prorrogar(
             % {"fecha": fecha_larga(vencimiento)},
             code="termino_vencido",
         )
-    plazo = solicitud.plazo_dias
-    assert plazo is not None  # a term (fecha_vencimiento, checked above) is always computed from it
-    maximo = calendario.sumar_dias_habiles(solicitud.fecha_inicio_termino, 2 * plazo)
+    maximo = fecha_maxima_prorroga(solicitud)
+    assert maximo is not None  # a term (fecha_vencimiento, checked above) is always computed from plazo_dias
     if not vencimiento < nueva_fecha <= maximo:
         raise ValidationError(
             {

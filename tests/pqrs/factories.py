@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 
 from civic.models import Usuario
 from pqrs import services
-from pqrs.models import Canal, Modalidad, Solicitud
+from pqrs.models import Canal, Entidad, Modalidad, Solicitud
 from pqrs.roles import COORDINACION_PQRS
 from tests.civic.fabricas import BOGOTA, ComunaFactory, DependenciaFactory, FuncionarioFactory, en_bogota
 
@@ -12,6 +12,20 @@ __all__ = ["BOGOTA", "ComunaFactory", "DependenciaFactory", "FuncionarioFactory"
 
 def modalidad(codigo: str = "peticion-interes-general") -> Modalidad:
     return Modalidad.objects.get(codigo=codigo)
+
+
+def entidad(nombre: str = "Gobernación del Valle del Cauca", **kwargs) -> Entidad:
+    return Entidad.objects.get_or_create(
+        nombre=nombre, defaults={"correo": "radicacion@gobernacion.example.gov.co", **kwargs}
+    )[0]
+
+
+def tribunal() -> Entidad:
+    return entidad(
+        "Tribunal Administrativo del Valle del Cauca",
+        correo="secretaria@tribunal.example.gov.co",
+        tipo=Entidad.Tipo.TRIBUNAL,
+    )
 
 
 def coordinador(**kwargs) -> Usuario:

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from pqrs import selectors, services
-from pqrs.models import Canal, CondicionPoblacional, SentidoRespuesta
+from pqrs.models import Canal, CondicionPoblacional, MateriaReservada, SentidoRespuesta
 from pqrs.workflow import Estado
 from tests.pqrs.factories import (
     ComunaFactory,
@@ -13,6 +13,7 @@ from tests.pqrs.factories import (
     anonima,
     coordinador,
     en_bogota,
+    entidad,
     modalidad,
 )
 
@@ -121,11 +122,17 @@ def datos_conocidos():
         solicitud=d,
         texto="Reservada.",
         sentido=SentidoRespuesta.NIEGA,
-        norma_reserva="Ley 1712 de 2014, art. 19",
+        materia_reservada=MateriaReservada.objects.first(),
         actor=otro,
         ahora=en_bogota(2026, 4, 13),
     )
-    services.trasladar(solicitud=e, entidad="DANE", oficio="Remitimos.", actor=otro, hoy=date(2026, 4, 7))
+    services.trasladar(
+        solicitud=e,
+        entidad=entidad("DANE", correo="contacto@dane.example.gov.co"),
+        oficio="Remitimos.",
+        actor=otro,
+        hoy=date(2026, 4, 7),
+    )
     return {"funcionario": funcionario, "comuna": comuna, "solicitudes": (a, b, c, d, e, f)}
 
 

@@ -11,10 +11,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from civic.expedientes.maquina import TransicionInvalida
+from civic.models import Notificacion
 from pqrs import selectors, services
-from pqrs.models import Canal, Evento, SentidoRespuesta, Solicitud, TipoEvento
+from pqrs.models import Adjunto, Canal, Evento, MateriaReservada, SentidoRespuesta, Solicitud, TipoEvento
 from pqrs.workflow import Estado
-from tests.pqrs.factories import DependenciaFactory, FuncionarioFactory, SolicitudFactory, anonima, en_bogota
+from tests.pqrs.factories import (
+    DependenciaFactory,
+    FuncionarioFactory,
+    SolicitudFactory,
+    anonima,
+    en_bogota,
+    entidad,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -206,26 +214,47 @@ def test_ampliacion_pedida_despues_del_plazo_se_rechaza(solicitud, funcionario):
 
 
 def test_traslado_dentro_de_5_dias(solicitud, funcionario, django_capture_on_commit_callbacks, mailoutbox):
+    """Art. 21: the entity from the catalogue receives the letter, the petition and its attachments; the
+    petitioner a copy of the letter; the event keeps the outbox row as proof of sending."""
+    Adjunto.objects.create(
+        solicitud=solicitud,
+        archivo=SimpleUploadedFile("foto.pdf", b"%PDF-1.4 foto"),
+        nombre_original="foto del hueco.pdf",
+        tamano=13,
+        origen="ciudadano",
+        publico=True,
+    )
+    gobernacion = entidad()
     with django_capture_on_commit_callbacks(execute=True):
         services.trasladar(
             solicitud=solicitud,
-            entidad="Gobernación del Valle del Cauca",
+            entidad=gobernacion,
             oficio="Remitimos su petición por ser de competencia departamental.",
             actor=funcionario,
             hoy=date(2026, 3, 30),
         )
     assert solicitud.estado == Estado.TRASLADADA
-    assert solicitud.entidad_traslado == "Gobernación del Valle del Cauca"
-    (mensaje,) = mailoutbox
-    assert "Gobernación del Valle del Cauca" in mensaje.subject
-    assert "Remitimos su petición por ser de competencia departamental." in mensaje.body
+    assert (solicitud.entidad_traslado, solicitud.entidad_destino) == (gobernacion.nombre, gobernacion)
+    a_la_entidad, al_peticionario = sorted(mailoutbox, key=lambda m: m.to != [gobernacion.correo])
+    assert a_la_entidad.to == [gobernacion.correo]
+    assert solicitud.descripcion in a_la_entidad.body
+    assert solicitud.correo in a_la_entidad.body  # the entity must be able to answer the petitioner
+    assert [(nombre, contenido) for nombre, contenido, _tipo in a_la_entidad.attachments] == [
+        ("foto del hueco.pdf", b"%PDF-1.4 foto")
+    ]
+    assert al_peticionario.to == [solicitud.correo]
+    assert "Gobernación del Valle del Cauca" in al_peticionario.subject
+    assert "Remitimos su petición por ser de competencia departamental." in al_peticionario.body
+    evento = solicitud.eventos.get(tipo=TipoEvento.TRASLADADA)
+    prueba = Notificacion.objects.get(pk=evento.datos["notificacion"])
+    assert (prueba.destinatario, prueba.estado) == (gobernacion.correo, Notificacion.Estado.ENVIADA)
 
 
 def test_traslado_rechazado_despues_de_5_dias(solicitud, funcionario):
     with pytest.raises(ValidationError, match=r"art\. 21"):
         services.trasladar(
             solicitud=solicitud,
-            entidad="Gobernación",
+            entidad=entidad(),
             oficio="Remitimos.",
             actor=funcionario,
             hoy=date(2026, 3, 31),
@@ -337,15 +366,25 @@ def test_respuesta_a_tiempo_por_correo(
         )
 
     solicitud.refresh_from_db()
-    assert solicitud.estado == Estado.RESPONDIDA
+    # CPACA art. 56: the mail server's acceptance of the answer is its notification, recorded by itself.
+    assert solicitud.estado == Estado.CERRADA
     assert (solicitud.dias_habiles_respuesta, solicitud.respondida_a_tiempo) == (14, True)
     assert solicitud.publicada_hasta is None
-    evento = ultimo_evento(solicitud)
-    assert (evento.tipo, evento.publico, evento.actor) == (TipoEvento.RESPONDIDA, True, funcionario)
+    evento = solicitud.eventos.get(tipo=TipoEvento.RESPONDIDA)
+    assert (evento.publico, evento.actor) == (True, funcionario)
     assert evento.adjuntos.get().publico is True
     (mensaje,) = mailoutbox
     assert "Las luminarias se repararon el 10 de abril." in mensaje.body
     assert "adjuntos" in mensaje.body
+    notificada = ultimo_evento(solicitud)
+    assert (notificada.tipo, notificada.actor, notificada.datos["medio"], notificada.datos["automatica"]) == (
+        TipoEvento.NOTIFICADA,
+        None,
+        "correo_electronico",
+        True,
+    )
+    assert solicitud.correo in notificada.datos["prueba"]
+    assert solicitud.notificada_en == Notificacion.objects.get(plantilla="pqrs/emails/respuesta").enviada_en
 
 
 def test_respuesta_tardia_queda_marcada(solicitud, funcionario):
@@ -380,7 +419,7 @@ def test_negar_informacion_publica_exige_citar_la_reserva(funcionario):
         solicitud=solicitud,
         texto="Información reservada.",
         sentido=SentidoRespuesta.NIEGA,
-        norma_reserva="Ley 1712 de 2014, art. 19 lit. a",
+        materia_reservada=MateriaReservada.objects.get(nombre="Seguridad pública"),
         actor=funcionario,
     )
     assert solicitud.sentido_respuesta == SentidoRespuesta.NIEGA
@@ -460,13 +499,13 @@ def test_una_peticion_verbal_se_traslada_el_mismo_dia_habil(funcionario, canal):
     with pytest.raises(ValidationError, match=r"de inmediato.*art\. 21.*1 días hábiles"):
         services.trasladar(
             solicitud=verbal,
-            entidad="Gobernación",
+            entidad=entidad(),
             oficio="Remitimos.",
             actor=funcionario,
             hoy=date(2026, 3, 24),
         )
     services.trasladar(
-        solicitud=verbal, entidad="Gobernación", oficio="Remitimos.", actor=funcionario, hoy=date(2026, 3, 20)
+        solicitud=verbal, entidad=entidad(), oficio="Remitimos.", actor=funcionario, hoy=date(2026, 3, 20)
     )
     assert Solicitud.objects.get(pk=verbal.pk).estado == Estado.TRASLADADA
 
@@ -476,7 +515,7 @@ def test_una_peticion_escrita_conserva_sus_cinco_dias(funcionario):
     escrita = SolicitudFactory(ahora=en_bogota(2026, 3, 20), canal=Canal.WEB)
     services.trasladar(
         solicitud=escrita,
-        entidad="Gobernación",
+        entidad=entidad(),
         oficio="Remitimos.",
         actor=funcionario,
         hoy=date(2026, 3, 30),

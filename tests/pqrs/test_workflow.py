@@ -7,7 +7,7 @@ from civic.expedientes.maquina import TransicionInvalida
 from pqrs import selectors, services
 from pqrs.models import Evento, Solicitud, TipoEvento
 from pqrs.workflow import MAQUINA, TRANSICIONES, Accion, Estado
-from tests.pqrs.factories import FuncionarioFactory, SolicitudFactory, en_bogota
+from tests.pqrs.factories import FuncionarioFactory, SolicitudFactory, en_bogota, entidad
 
 
 def test_la_tabla_cubre_cada_accion_y_solo_estados_validos():
@@ -53,6 +53,8 @@ def test_acciones_permitidas_de_una_respondida():
         Accion.REGISTRAR_NOTIFICACION,
         Accion.AGREGAR_NOTA_INTERNA,
         Accion.CALIFICAR,
+        # Art. 26: only after a denial under reserve; the service checks that.
+        Accion.INSISTIR,
     }
 
 
@@ -87,7 +89,7 @@ def test_accion_ilegal_no_cambia_nada(intento):
     solicitud = SolicitudFactory(ahora=en_bogota(2026, 3, 20))
     services.trasladar(
         solicitud=solicitud,
-        entidad="Gobernación",
+        entidad=entidad(),
         oficio="Remitimos.",
         actor=funcionario,
         hoy=date(2026, 3, 24),
