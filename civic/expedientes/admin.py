@@ -42,6 +42,8 @@ class FormularioAccion(forms.Form):
     ayuda = ""
     boton = gettext_lazy("Guardar")
     con_archivos = False
+    # A template shown above the form, with the page's context: what the staff member decides from.
+    plantilla_previa = ""
 
     def __init__(self, *args, objeto, **kwargs):
         self.objeto = objeto
@@ -105,6 +107,10 @@ class AccionesAdminMixin(_MixinBase):
         """One line about the object above the action's form (its subject, its title…)."""
         return ""
 
+    def contexto_accion(self, request, objeto, form: FormularioAccion) -> dict:
+        """What the forms' `plantilla_previa` read besides the form and the object (the app's own)."""
+        return {}
+
     def accion_view(self, request, pk: int, accion: str):
         if not self.puede_tramitar(request):
             raise PermissionDenied
@@ -151,6 +157,7 @@ class AccionesAdminMixin(_MixinBase):
             "descripcion": self.descripcion_accion(objeto),
             "no_permitida": no_permitida,
             "url_volver": self.url_objeto(objeto),
+            **self.contexto_accion(request, objeto, form),
         }
         return TemplateResponse(request, self.plantilla_accion, contexto)
 

@@ -4,9 +4,15 @@ Attachments get the same checks as the public form (count, size, type read from 
 `civic.expedientes.formularios.CampoVariosArchivos`, which runs the kernel's content checks.
 """
 
+from datetime import timedelta
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from civic.expedientes import codigos
 from civic.expedientes.admin import FormularioAccion
 from civic.expedientes.formularios import CampoVariosArchivos
 from civic.models import Dependencia, Usuario
@@ -27,6 +33,8 @@ from pqrs.workflow import Accion
 _TEXTO = forms.Textarea(attrs={"rows": 5, "cols": 80})
 
 
+# The request as the petitioner filed and completed it, above the forms that decide on its content.
+RESUMEN = "admin/pqrs/solicitud/_resumen.html"
 class CampoResponsable(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.get_full_name() or obj.username} — {obj.dependencia.sigla}"
@@ -34,6 +42,14 @@ class CampoResponsable(forms.ModelChoiceField):
 
 class AsignarForm(FormularioAccion):
     accion = Accion.ASIGNAR
+def _personal_activo() -> QuerySet[Usuario]:
+    return (
+        Usuario.objects.filter(is_active=True, is_staff=True, dependencia__activa=True)
+        .select_related("dependencia")
+        .order_by("dependencia__nombre", "first_name", "last_name")
+    )
+
+
     titulo = _("Asignar o reasignar")
     ayuda = _(
         "La dependencia responde la solicitud; el responsable es opcional y debe ser de esa dependencia."
@@ -41,16 +57,28 @@ class AsignarForm(FormularioAccion):
     boton = _("Asignar")
 
     dependencia = forms.ModelChoiceField(label=_("Dependencia"), queryset=Dependencia.objects.none())
-    responsable = CampoResponsable(label=_("Responsable"), queryset=Usuario.objects.none(), required=False)
+    responsable = CampoResponsable(
+        label=_("Responsable"),
+        queryset=Usuario.objects.none(),
+        required=False,
+        help_text=_("Personal activo de la dependencia escogida."),
+    )
     nota = forms.CharField(label=_("Nota interna"), widget=_TEXTO, required=False, max_length=2000)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True).order_by("nombre")
-        self.fields["responsable"].queryset = (
-            Usuario.objects.filter(is_active=True, is_staff=True, dependencia__activa=True)
-            .select_related("dependencia")
-            .order_by("dependencia__nombre", "first_name", "last_name")
+        # Without JavaScript the list holds every dependencia's staff (the service refuses a mismatch);
+        # with htmx, the page loads and each change of dependencia narrow it to that dependencia's staff.
+        self.fields["responsable"].queryset = _personal_activo()
+        self.fields["dependencia"].widget.attrs.update(
+            {
+                "hx-get": reverse("admin:pqrs_solicitud_responsables", args=[self.objeto.pk]),
+                "hx-trigger": "load, change",
+                "hx-include": "#id_responsable",
+                "hx-target": "#id_responsable",
+                "hx-swap": "outerHTML",
+            }
         )
         if self.objeto.dependencia_id and not self.is_bound:
             self.initial.setdefault("dependencia", self.objeto.dependencia_id)
@@ -58,6 +86,17 @@ class AsignarForm(FormularioAccion):
 
     def ejecutar(self, actor):
         d = self.cleaned_data
+    @classmethod
+    def lista_de_responsables(cls, objeto, dependencia: Dependencia | None, seleccionado: str) -> str:
+        """The responsable <select> holding only `dependencia`'s active staff (none without one), as the
+        page renders it: what the htmx request swaps in when the dependencia changes."""
+        form = cls(objeto=objeto, initial={"dependencia": dependencia, "responsable": seleccionado})
+        personal = form.fields["responsable"].queryset
+        form.fields["responsable"].queryset = (
+            personal.filter(dependencia=dependencia) if dependencia else personal.none()
+        )
+        return str(form["responsable"])
+
         services.asignar(
             solicitud=self.objeto,
             dependencia=d["dependencia"],
@@ -121,6 +160,7 @@ class TrasladarForm(FormularioAccion):
     titulo = _("Trasladar por competencia")
     ayuda = _(
         "Dentro de los 5 días hábiles siguientes a la radicación; el peticionario recibe copia del oficio "
+    plantilla_previa = RESUMEN
         "remisorio (Ley 1755 de 2015, art. 21)."
     )
     boton = _("Trasladar")
@@ -159,11 +199,23 @@ class ProrrogarForm(FormularioAccion):
         d = self.cleaned_data
         services.prorrogar(
             solicitud=self.objeto, motivo=d["motivo"], nueva_fecha=d["nueva_fecha"], actor=actor
+    plantilla_previa = "admin/pqrs/solicitud/_rango_prorroga.html"
+
         )
 
 
 class ResponderForm(FormularioAccion):
     accion = Accion.RESPONDER
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The range the service accepts, shown before asking and set on the date picker.
+        self.vence = self.objeto.fecha_vencimiento
+        self.maximo = services.fecha_maxima_prorroga(self.objeto)
+        if self.vence and self.maximo:
+            self.fields["nueva_fecha"].widget.attrs.update(
+                {"min": (self.vence + timedelta(days=1)).isoformat(), "max": self.maximo.isoformat()}
+            )
+
     titulo = _("Responder")
     ayuda = _(
         "La respuesta se envía por el medio elegido por el peticionario; si no es posible contactarlo se "
@@ -174,6 +226,7 @@ class ResponderForm(FormularioAccion):
     con_archivos = True
 
     texto = forms.CharField(label=_("Respuesta"), widget=forms.Textarea(attrs={"rows": 10, "cols": 80}))
+    plantilla_previa = RESUMEN
     sentido = forms.ChoiceField(label=_("Sentido"), choices=SentidoRespuesta.choices)
     norma_reserva = forms.CharField(label=_("Norma que establece la reserva"), max_length=300, required=False)
     publicar = forms.BooleanField(
@@ -256,6 +309,7 @@ class DesistirForm(FormularioAccion):
     manifestacion = forms.CharField(label=_("Cómo lo manifestó"), widget=_TEXTO, max_length=5000)
 
     def ejecutar(self, actor):
+    plantilla_previa = RESUMEN
         services.desistir(
             solicitud=self.objeto, manifestacion=self.cleaned_data["manifestacion"], actor=actor
         )
@@ -401,3 +455,46 @@ class RadicacionVentanillaForm(forms.Form):
             autorizacion_datos_version=POLITICA_DATOS_VERSION if autoriza else "",
             actor=actor,
         )
+
+
+def _documento(numero: str) -> str:
+    # As people write it on a form and as it reads on the card: 1.234.567, 1234567 and 1 234 567 match.
+    return "".join(c for c in numero.upper() if c.isalnum())
+
+
+class RenovarCodigoForm(forms.Form):
+    """The petitioner lost their consultation code and shows an identity document at the ventanilla.
+
+    Only the code's hash is kept, so it cannot be read out again: a new one replaces it. The petitioner
+    proves the request is theirs with the document on record; an anonymous request has none, and only
+    its code ever proved it.
+    """
+
+    radicado = forms.CharField(label=_("Radicado"), max_length=40)
+    tipo_documento = forms.ChoiceField(label=_("Tipo de documento presentado"), choices=TipoDocumento.choices)
+    numero_documento = forms.CharField(label=_("Número del documento presentado"), max_length=20)
+    identidad_verificada = forms.BooleanField(
+        label=_("Verifiqué el documento original de identidad y que corresponde a quien lo presenta"),
+    )
+
+    def ejecutar(self, actor: Usuario) -> tuple[Solicitud, str]:
+        d = self.cleaned_data
+        solicitud = selectors.solicitud_por_radicado(d["radicado"])
+        if solicitud is None:
+            raise ValidationError({"radicado": _("No hay una solicitud PQRS con ese radicado.")})
+        if solicitud.anonima or not solicitud.numero_documento:
+            raise ValidationError(
+                {
+                    "radicado": _(
+                        "La solicitud es anónima: no hay un documento registrado con el cual identificar al "
+                        "peticionario, y el código no puede renovarse."
+                    )
+                }
+            )
+        if d["tipo_documento"] != solicitud.tipo_documento or _documento(d["numero_documento"]) != _documento(
+            solicitud.numero_documento
+        ):
+            raise ValidationError(
+                {"numero_documento": _("El documento no coincide con el del peticionario de esta solicitud.")}
+            )
+        return solicitud, codigos.renovar_codigo(solicitud, actor=actor, medio="ventanilla")

@@ -13,19 +13,22 @@ from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.template.defaultfilters import truncatechars
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from civic.expedientes import registro
 from civic.expedientes.admin import AccionesAdminMixin, AnioFilter
 from civic.expedientes.radicados import formatear_radicado
-from civic.plazos import semaforo as plazos
 from civic.plazos.admin import SemaforoFilter, etiqueta_semaforo
 from pqrs.models import Solicitud
 from pqrs.paginacion import PaginadorAcotado
-from pqrs.selectors import detalle_para_funcionario, semaforo, solicitudes_para_funcionario
-from pqrs.workflow import EN_CURSO
+from pqrs.selectors import (
+    detalle_para_funcionario,
+    dias_restantes,
+    semaforo,
+    solicitudes_para_funcionario,
+)
 
 from . import vistas
 from .formularios import FORMULARIOS_ACCION
@@ -34,12 +37,6 @@ from .permisos import PERMISO_TRAMITE, puede_ver_datos
 # PQRS-2026-000123, 2026-000123 or 2026-123: a radicado, looked up on its unique index.
 _RADICADO = re.compile(r"^(?:[A-Z]+-)?(\d{4})-(\d{1,9})$")
 _DOCUMENTO = re.compile(r"^[\d.\- ]{4,25}$")
-
-
-def _restantes(obj: Solicitud) -> int | None:
-    if obj.estado not in EN_CURSO or obj.fecha_vencimiento is None:
-        return None
-    return plazos.dias_restantes(obj.fecha_vencimiento, timezone.localdate())
 
 
 _RADICACION = (
@@ -220,7 +217,7 @@ class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("días hábiles restantes"))
     def dias_restantes(self, obj):
-        restantes = _restantes(obj)
+        restantes = dias_restantes(obj)
         return "—" if restantes is None else restantes
 
     @admin.display(description=_("semáforo"))
@@ -276,6 +273,8 @@ class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
                 name=f"{nombre}_adjunto",
             ),
             path("<int:pk>/constancia/", envolver(self.constancia_view), name=f"{nombre}_constancia"),
+            path("<int:pk>/responsables/", envolver(self.responsables_view), name=f"{nombre}_responsables"),
+            path("renovar-codigo/", envolver(self.renovar_codigo_view), name=f"{nombre}_renovar_codigo"),
             *super().get_urls(),
         ]
 
@@ -291,11 +290,18 @@ class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
     def exportar_view(self, request):
         return vistas.exportar(self, request)
 
+    def responsables_view(self, request, pk):
+        return vistas.responsables(self, request, pk)
+
+    def renovar_codigo_view(self, request):
+        return vistas.renovar_codigo(self, request)
+
     def changelist_view(self, request, extra_context=None):
         contexto = {
             # The office's words, not Django's "Escoja solicitud PQRS a modificar".
             "title": _("Solicitudes PQRS"),
             "url_exportar": reverse("admin:pqrs_solicitud_exportar") + _consulta(request),
+            "puede_renovar_codigo": vistas.puede_renovar_codigo(request.user),
         }
         return super().changelist_view(request, {**contexto, **(extra_context or {})})
 
@@ -306,6 +312,9 @@ class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
 
     def descripcion_accion(self, objeto):
         return objeto.asunto
+
+    def contexto_accion(self, request, objeto, form):
+        return vistas.contexto_accion(request, objeto)
 
 
 def _consulta(request) -> str:

@@ -1,14 +1,17 @@
-"""Custom admin pages of SolicitudAdmin: Ventanilla filing and its constancia, staff download of
-attachments, CSV export; the workflow actions are the kernel's (`civic.expedientes.admin`). Each: access
-check → form → one service → redirect."""
+"""Custom admin pages of SolicitudAdmin: Ventanilla filing and its constancia, a new consultation code at
+the ventanilla, staff download of attachments, CSV export, and what the workflow action pages (the
+kernel's, `civic.expedientes.admin`) show about the request. Each: access check → form → one service →
+redirect."""
 
 from collections import defaultdict
+from functools import cached_property
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,13 +21,14 @@ from django.utils.translation import gettext as _
 from civic import calendario
 from civic.expedientes.admin import volcar_error
 from civic.expedientes.archivos import respuesta_archivo
+from civic.models import Dependencia
 from civic.selectors import notificaciones_de
 from pqrs import exportar as csv_exportar
 from pqrs import selectors
-from pqrs.models import CANALES_VERBALES, Adjunto, Solicitud, TipoEvento
+from pqrs.models import CANALES_VERBALES, Adjunto, Evento, Solicitud, TipoEvento
 
-from .formularios import RadicacionVentanillaForm
-from .permisos import puede_ver_datos
+from .formularios import AsignarForm, RadicacionVentanillaForm, RenovarCodigoForm
+from .permisos import PERMISO_DATOS, PERMISO_RADICAR, puede_ver_datos
 
 # The clear consultation code waits here, in the clerk's session, until the constancia shows it once.
 _CLAVE_CODIGO = "pqrs_codigo_%s"
@@ -63,6 +67,11 @@ def contexto_detalle(model_admin, request, solicitud: Solicitud) -> dict:
         "explicacion": explicacion,
         "notificaciones": list(notificaciones),
         "url_constancia": reverse("admin:pqrs_solicitud_constancia", args=[solicitud.pk]),
+        "url_renovar_codigo": (
+            reverse("admin:pqrs_solicitud_renovar_codigo") + "?" + urlencode({"radicado": solicitud.radicado})
+            if puede_renovar_codigo(request.user)
+            else ""
+        ),
     }
 
 
@@ -145,3 +154,93 @@ def exportar(model_admin, request):
         return redirect(reverse("admin:pqrs_solicitud_changelist") + "?e=1")
     queryset = lista.queryset.select_related("comuna")
     return csv_exportar.respuesta_csv(queryset, con_datos_personales=puede_ver_datos(request.user))
+
+
+class ResumenSolicitud:
+    """The request as filed and completed by the petitioner, for the action pages' `_resumen.html`.
+
+    Lazy: an action page without the summary makes no query for it.
+    """
+
+    def __init__(self, solicitud: Solicitud, usuario):
+        self.solicitud = solicitud
+        self.ver_datos = puede_ver_datos(usuario)
+
+    @cached_property
+    def dias_restantes(self) -> int | None:
+        return selectors.dias_restantes(self.solicitud)
+
+    @property
+    def dias_vencida(self) -> int:
+        """How many business days ago the term expired; 0 while it runs."""
+        return max(0, -(self.dias_restantes or 0))
+
+    @cached_property
+    def _aportes(self) -> list[Evento]:
+        return selectors.aportes_del_peticionario(self.solicitud, con_adjuntos=self.ver_datos)
+
+    @cached_property
+    def radicacion(self) -> Evento | None:
+        return next((e for e in self._aportes if e.tipo == TipoEvento.RADICADA), None)
+
+    @cached_property
+    def posteriores(self) -> list[Evento]:
+        """What the petitioner sent after filing (Ley 1755 de 2015, art. 17), oldest first."""
+        return [e for e in self._aportes if e.tipo != TipoEvento.RADICADA]
+
+
+def contexto_accion(request, solicitud: Solicitud) -> dict:
+    return {"resumen": ResumenSolicitud(solicitud, request.user)}
+
+
+def responsables(model_admin, request, pk: int):
+    """htmx, from the asignar page: the responsable list narrowed to the chosen dependencia's staff.
+
+    The same access as the action page (acting on this request, within scope); the service still checks
+    that the responsable belongs to the dependencia.
+    """
+    if not model_admin.puede_tramitar(request):
+        raise PermissionDenied
+    solicitud = get_object_or_404(model_admin.get_queryset(request), pk=pk)
+    valor = request.GET.get("dependencia", "")
+    dependencia = Dependencia.objects.filter(activa=True, pk=valor).first() if valor.isdigit() else None
+    lista = AsignarForm.lista_de_responsables(solicitud, dependencia, request.GET.get("responsable", ""))
+    return HttpResponse(lista)
+
+
+def puede_renovar_codigo(usuario) -> bool:
+    # Who files at the ventanilla, and sees the identity it compares (Ley 1581 de 2012 art. 4 lit. g).
+    return usuario.has_perm(PERMISO_RADICAR) and usuario.has_perm(PERMISO_DATOS)
+
+
+def renovar_codigo(model_admin, request):
+    """Ventanilla gives a new consultation code to a petitioner who proves who they are in person.
+
+    The code is shown once, in this response: not kept in the session nor in a message, never cached.
+    Reloading the page would ask to send the form again and would issue yet another code.
+    """
+    if not puede_renovar_codigo(request.user):
+        raise PermissionDenied
+    solicitud = codigo = None
+    if request.method == "POST":
+        form = RenovarCodigoForm(request.POST)
+        if form.is_valid():
+            try:
+                solicitud, codigo = form.ejecutar(request.user)
+            except ValidationError as error:
+                volcar_error(form, error)
+            else:
+                form = RenovarCodigoForm()
+    else:
+        form = RenovarCodigoForm(initial={"radicado": request.GET.get("radicado", "")})
+    contexto = _contexto_base(
+        model_admin,
+        request,
+        title=_("Renovar el código de consulta"),
+        form=form,
+        solicitud=solicitud,
+        codigo=codigo,
+    )
+    respuesta = TemplateResponse(request, "admin/pqrs/solicitud/renovar_codigo.html", contexto)
+    respuesta["Cache-Control"] = "private, no-store"
+    return respuesta

@@ -7,8 +7,10 @@ from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from civic import calendario
+from civic.expedientes.radicados import normalizar_radicado
 from civic.models import Usuario
 from civic.plazos.semaforo import Semaforo, luz, umbral_amarillo
+from civic.plazos.semaforo import dias_restantes as dias_restantes_hasta
 from pqrs.models import Adjunto, CondicionPoblacional, Evento, Modalidad, Solicitud, TipoEvento
 from pqrs.roles import COORDINACION_PQRS
 from pqrs.workflow import EN_CURSO, Estado
@@ -134,6 +136,51 @@ def semaforo(solicitud: Solicitud, hoy: date | None = None) -> Semaforo:
     return luz(
         solicitud.fecha_vencimiento, hoy or timezone.localdate(), en_curso=solicitud.estado in EN_CURSO
     )
+
+
+def dias_restantes(solicitud: Solicitud, hoy: date | None = None) -> int | None:
+    """Business days left in the request's term; None when no term runs (suspended, closed or none)."""
+    if solicitud.estado not in EN_CURSO or solicitud.fecha_vencimiento is None:
+        return None
+    return dias_restantes_hasta(solicitud.fecha_vencimiento, hoy or timezone.localdate())
+
+
+# What the petitioner files and sends afterwards: the petition, the information asked for (Ley 1755/2015
+# art. 17), the correction of an obscure petition (art. 19), a forgotten document, the insistence on
+# reserved information (art. 26) and the recurso de reposición (CPACA art. 74).
+APORTES_DEL_PETICIONARIO = (
+    TipoEvento.RADICADA,
+    TipoEvento.INFORMACION_RECIBIDA,
+    TipoEvento.CORREGIDA,
+    TipoEvento.DOCUMENTO_APORTADO,
+    TipoEvento.INSISTENCIA,
+    TipoEvento.REPOSICION_INTERPUESTA,
+)
+
+
+def aportes_del_peticionario(solicitud: Solicitud, *, con_adjuntos: bool) -> list[Evento]:
+    """The filing and what the petitioner sent afterwards, oldest first, each with its own attachments on
+    `adjuntos_del_peticionario` (empty unless `con_adjuntos`: they are personal data). Two queries."""
+    consulta = Evento.objects.filter(solicitud=solicitud, tipo__in=APORTES_DEL_PETICIONARIO)
+    if con_adjuntos:
+        consulta = consulta.prefetch_related(
+            Prefetch(
+                "adjuntos",
+                queryset=Adjunto.objects.filter(origen=Adjunto.Origen.CIUDADANO).order_by("creado", "id"),
+                to_attr="adjuntos_del_peticionario",
+            )
+        )
+    aportes = list(consulta.order_by("momento", "id"))
+    if not con_adjuntos:
+        for aporte in aportes:
+            aporte.adjuntos_del_peticionario = []
+    return aportes
+
+
+def solicitud_por_radicado(radicado: str) -> Solicitud | None:
+    """The request filed under `radicado` as people type it (spaces, lower case), on its unique index;
+    the caller decides who may know it exists."""
+    return Solicitud.objects.filter(radicado=normalizar_radicado(radicado)).first()
 
 
 def solicitud_para_peticionario(pk: int) -> Solicitud | None:

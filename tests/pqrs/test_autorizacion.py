@@ -33,22 +33,28 @@ PAGINAS = {
     "adjunto": lambda s, a: reverse("admin:pqrs_solicitud_adjunto", args=[s.pk, a.pk]),
     "constancia": lambda s, a: reverse("admin:pqrs_solicitud_constancia", args=[s.pk]),
     "exportar": lambda s, a: reverse("admin:pqrs_solicitud_exportar"),
+    "responsables": lambda s, a: reverse("admin:pqrs_solicitud_responsables", args=[s.pk]),
+    "renovar_codigo": lambda s, a: reverse("admin:pqrs_solicitud_renovar_codigo"),
 }
 
 # What each role gets on each page for a request of the Infraestructura dependencia.
 ESPERADO = {
-    # Ventanilla files and prints constancias; it sees requests but acts on none (no change permission).
+    # Ventanilla files and prints constancias, and renews the code of whoever proves their identity there,
+    # whatever the dependencia; it sees requests but acts on none (no change permission).
     VENTANILLA: dict(lista=OK, solicitud=NO_EXISTE, historial=NO_EXISTE, radicar=OK, accion=PROHIBIDO,
-                     adjunto=NO_EXISTE, constancia=NO_EXISTE, exportar=OK),
+                     adjunto=NO_EXISTE, constancia=NO_EXISTE, exportar=OK, responsables=PROHIBIDO,
+                     renovar_codigo=OK),
     FUNCIONARIO: dict(lista=OK, solicitud=OK, historial=OK, radicar=PROHIBIDO, accion=OK, adjunto=OK,
-                      constancia=OK, exportar=OK),
+                      constancia=OK, exportar=OK, responsables=OK, renovar_codigo=PROHIBIDO),
     "otra dependencia": dict(lista=OK, solicitud=NO_EXISTE, historial=NO_EXISTE, radicar=PROHIBIDO,
-                             accion=NO_EXISTE, adjunto=NO_EXISTE, constancia=NO_EXISTE, exportar=OK),
+                             accion=NO_EXISTE, adjunto=NO_EXISTE, constancia=NO_EXISTE, exportar=OK,
+                             responsables=NO_EXISTE, renovar_codigo=PROHIBIDO),
     COORDINACION_PQRS: dict(lista=OK, solicitud=OK, historial=OK, radicar=OK, accion=OK, adjunto=OK,
-                            constancia=OK, exportar=OK),
+                            constancia=OK, exportar=OK, responsables=OK, renovar_codigo=OK),
     # Reports: sees the request of its dependencia, masked; no files, no actions.
     RENDICION: dict(lista=OK, solicitud=OK, historial=OK, radicar=PROHIBIDO, accion=PROHIBIDO,
-                    adjunto=PROHIBIDO, constancia=OK, exportar=OK),
+                    adjunto=PROHIBIDO, constancia=OK, exportar=OK, responsables=PROHIBIDO,
+                    renovar_codigo=PROHIBIDO),
     # Roles of other apps and staff without a role: nothing of PQRS.
     ORGANIZACIONES: dict.fromkeys(PAGINAS, PROHIBIDO),
     SECRETARIA_CONSEJOS: dict.fromkeys(PAGINAS, PROHIBIDO),
