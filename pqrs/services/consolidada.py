@@ -9,6 +9,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
+from civic.expedientes.maquina import TransicionInvalida
 from civic.expedientes.servicios import servicio
 from civic.models import Usuario
 from pqrs.models import MateriaReservada, RespuestaConsolidada, SentidoRespuesta, Solicitud
@@ -58,11 +59,12 @@ def responder_consolidada(
                 ahora=ahora,
                 consolidada=registro,
             )
-        except ValidationError as error:
+        except (ValidationError, TransicionInvalida) as error:
             # Say which one: the clerk selected many, and nothing was answered.
+            motivo = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             raise ValidationError(
                 gettext("No se respondió ninguna: %(radicado)s: %(error)s")
-                % {"radicado": solicitud.radicado, "error": " ".join(error.messages)},
+                % {"radicado": solicitud.radicado, "error": motivo},
                 code="solicitud_no_respondible",
             ) from error
     return registro

@@ -5,8 +5,12 @@ import pytest
 import time_machine
 from django.conf import settings as django_settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.mail.backends import locmem
 from django.db import OperationalError, transaction
+from django.db.models import FileField
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
@@ -541,3 +545,34 @@ def test_admin_muestra_y_filtra_las_que_se_estan_enviando(
     enviando.refresh_from_db()
     assert enviando.estado == Notificacion.Estado.ENVIADA
     assert len(mailoutbox) == 2
+
+
+def test_adjunta_archivos_guardados_al_enviar(
+    django_capture_on_commit_callbacks, mailoutbox, settings, tmp_path
+):
+    """The row keeps the storage name and the name to show, not the bytes; the file is read at send time."""
+    settings.MEDIA_ROOT = tmp_path
+    ruta = default_storage.save("adjuntos/acta.pdf", ContentFile(b"%PDF-1.4 acta"))
+    # A stored file of a model without `nombre_original`: the stored name is shown.
+    archivo = FieldFile(instance=None, field=FileField(), name=ruta)
+
+    notificacion = encolar_sin_publicar(django_capture_on_commit_callbacks, archivos=[archivo])
+    assert notificacion.contexto[notificaciones.CLAVE_ADJUNTOS] == [{"ruta": ruta, "nombre": "acta.pdf"}]
+    entregar_notificacion(notificacion_id=notificacion.pk)
+    (correo,) = mailoutbox
+    assert correo.attachments == [("acta.pdf", b"%PDF-1.4 acta", "application/pdf")]
+
+
+def test_un_receptor_que_falla_no_deshace_la_entrega(django_capture_on_commit_callbacks, mailoutbox, caplog):
+    def receptor_roto(sender, notificacion, **kwargs):
+        raise RuntimeError("receptor roto")
+
+    notificaciones.correo_enviado.connect(receptor_roto)
+    try:
+        notificacion = encolar_sin_publicar(django_capture_on_commit_callbacks)
+        entregar_notificacion(notificacion_id=notificacion.pk)
+    finally:
+        notificaciones.correo_enviado.disconnect(receptor_roto)
+    notificacion.refresh_from_db()
+    assert (notificacion.estado, len(mailoutbox)) == (Notificacion.Estado.ENVIADA, 1)
+    assert "receptor roto" in caplog.text
