@@ -22,6 +22,8 @@ from pqrs import selectors, services
 from pqrs.models import (
     Canal,
     CanalRespuesta,
+    Entidad,
+    MateriaReservada,
     SentidoRespuesta,
     Solicitud,
     TipoDocumento,
@@ -31,17 +33,15 @@ from pqrs.services import MedioNotificacion
 from pqrs.workflow import Accion
 
 _TEXTO = forms.Textarea(attrs={"rows": 5, "cols": 80})
-
-
 # The request as the petitioner filed and completed it, above the forms that decide on its content.
 RESUMEN = "admin/pqrs/solicitud/_resumen.html"
+
+
 class CampoResponsable(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.get_full_name() or obj.username} — {obj.dependencia.sigla}"
 
 
-class AsignarForm(FormularioAccion):
-    accion = Accion.ASIGNAR
 def _personal_activo() -> QuerySet[Usuario]:
     return (
         Usuario.objects.filter(is_active=True, is_staff=True, dependencia__activa=True)
@@ -50,6 +50,8 @@ def _personal_activo() -> QuerySet[Usuario]:
     )
 
 
+class AsignarForm(FormularioAccion):
+    accion = Accion.ASIGNAR
     titulo = _("Asignar o reasignar")
     ayuda = _(
         "La dependencia responde la solicitud; el responsable es opcional y debe ser de esa dependencia."
@@ -78,14 +80,15 @@ def _personal_activo() -> QuerySet[Usuario]:
                 "hx-include": "#id_responsable",
                 "hx-target": "#id_responsable",
                 "hx-swap": "outerHTML",
+                # The latest choice wins, and nobody picks a responsable from a list about to be replaced.
+                "hx-sync": "this:replace",
+                "hx-disabled-elt": "#id_responsable",
             }
         )
         if self.objeto.dependencia_id and not self.is_bound:
             self.initial.setdefault("dependencia", self.objeto.dependencia_id)
             self.initial.setdefault("responsable", self.objeto.responsable_id)
 
-    def ejecutar(self, actor):
-        d = self.cleaned_data
     @classmethod
     def lista_de_responsables(cls, objeto, dependencia: Dependencia | None, seleccionado: str) -> str:
         """The responsable <select> holding only `dependencia`'s active staff (none without one), as the
@@ -97,6 +100,8 @@ def _personal_activo() -> QuerySet[Usuario]:
         )
         return str(form["responsable"])
 
+    def ejecutar(self, actor):
+        d = self.cleaned_data
         services.asignar(
             solicitud=self.objeto,
             dependencia=d["dependencia"],
@@ -158,15 +163,22 @@ class DeclararDesistimientoForm(FormularioAccion):
 class TrasladarForm(FormularioAccion):
     accion = Accion.TRASLADAR
     titulo = _("Trasladar por competencia")
+    plantilla_previa = RESUMEN
     ayuda = _(
         "Dentro de los 5 días hábiles siguientes a la radicación; el peticionario recibe copia del oficio "
-    plantilla_previa = RESUMEN
         "remisorio (Ley 1755 de 2015, art. 21)."
     )
     boton = _("Trasladar")
     con_archivos = True
 
-    entidad = forms.CharField(label=_("Entidad competente"), max_length=200)
+    entidad = forms.ModelChoiceField(
+        label=_("Entidad competente"),
+        queryset=Entidad.objects.filter(activa=True, tipo=Entidad.Tipo.ENTIDAD),
+        help_text=_(
+            "Recibe por correo el oficio, la petición y sus adjuntos. Si no está en la lista, agréguela en "
+            "«Entidades competentes»."
+        ),
+    )
     oficio = forms.CharField(label=_("Oficio remisorio"), widget=_TEXTO, max_length=10000)
     archivos = CampoVariosArchivos(label=_("Oficio firmado u otros anexos"), required=False)
 
@@ -190,22 +202,13 @@ class ProrrogarForm(FormularioAccion):
     )
     boton = _("Prorrogar")
 
+    plantilla_previa = "admin/pqrs/solicitud/_rango_prorroga.html"
+
     motivo = forms.CharField(label=_("Motivos"), widget=_TEXTO, max_length=5000)
     nueva_fecha = forms.DateField(
         label=_("Nueva fecha de vencimiento"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def ejecutar(self, actor):
-        d = self.cleaned_data
-        services.prorrogar(
-            solicitud=self.objeto, motivo=d["motivo"], nueva_fecha=d["nueva_fecha"], actor=actor
-    plantilla_previa = "admin/pqrs/solicitud/_rango_prorroga.html"
-
-        )
-
-
-class ResponderForm(FormularioAccion):
-    accion = Accion.RESPONDER
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The range the service accepts, shown before asking and set on the date picker.
@@ -216,7 +219,17 @@ class ResponderForm(FormularioAccion):
                 {"min": (self.vence + timedelta(days=1)).isoformat(), "max": self.maximo.isoformat()}
             )
 
+    def ejecutar(self, actor):
+        d = self.cleaned_data
+        services.prorrogar(
+            solicitud=self.objeto, motivo=d["motivo"], nueva_fecha=d["nueva_fecha"], actor=actor
+        )
+
+
+class ResponderForm(FormularioAccion):
+    accion = Accion.RESPONDER
     titulo = _("Responder")
+    plantilla_previa = RESUMEN
     ayuda = _(
         "La respuesta se envía por el medio elegido por el peticionario; si no es posible contactarlo se "
         "publica durante 5 días hábiles (CPACA, art. 69). La negación por reserva legal debe citar la norma "
@@ -226,13 +239,37 @@ class ResponderForm(FormularioAccion):
     con_archivos = True
 
     texto = forms.CharField(label=_("Respuesta"), widget=forms.Textarea(attrs={"rows": 10, "cols": 80}))
-    plantilla_previa = RESUMEN
     sentido = forms.ChoiceField(label=_("Sentido"), choices=SentidoRespuesta.choices)
-    norma_reserva = forms.CharField(label=_("Norma que establece la reserva"), max_length=300, required=False)
+    materia_reservada = forms.ModelChoiceField(
+        label=_("Materia con reserva legal"),
+        queryset=MateriaReservada.objects.filter(activa=True),
+        required=False,
+        help_text=_("Solo si niega información o documentos: la negación cita la norma que la reserva."),
+    )
+    remite_a = forms.CharField(
+        label=_("Remitir a la respuesta de la solicitud"),
+        max_length=30,
+        required=False,
+        help_text=_(
+            "Para una petición reiterativa ya resuelta: el radicado de la solicitud anterior cuya respuesta "
+            "se reitera (Ley 1755 de 2015, art. 19)."
+        ),
+    )
     publicar = forms.BooleanField(
         label=_("Publicar la respuesta: no es posible contactar al peticionario"), required=False
     )
     archivos = CampoVariosArchivos(label=_("Documentos de la respuesta"), required=False)
+
+    def clean_remite_a(self):
+        radicado = self.cleaned_data["remite_a"].strip().upper()
+        if not radicado:
+            return None
+        anterior = Solicitud.objects.filter(radicado=radicado).first()
+        if anterior is None:
+            raise ValidationError(
+                _("No hay ninguna solicitud con el radicado %(radicado)s."), params={"radicado": radicado}
+            )
+        return anterior
 
     def ejecutar(self, actor):
         d = self.cleaned_data
@@ -240,7 +277,8 @@ class ResponderForm(FormularioAccion):
             solicitud=self.objeto,
             texto=d["texto"],
             sentido=d["sentido"],
-            norma_reserva=d["norma_reserva"],
+            materia_reservada=d["materia_reservada"],
+            remite_a=d["remite_a"],
             publicar=d["publicar"],
             archivos=d["archivos"] or [],
             actor=actor,
@@ -274,6 +312,7 @@ class RegistrarNotificacionForm(FormularioAccion):
 class RechazarForm(FormularioAccion):
     accion = Accion.RECHAZAR
     titulo = _("Rechazar")
+    plantilla_previa = RESUMEN
     ayuda = _("Solo las peticiones irrespetuosas se rechazan, con motivación (Ley 1755 de 2015, art. 19).")
     boton = _("Rechazar")
 
@@ -309,7 +348,6 @@ class DesistirForm(FormularioAccion):
     manifestacion = forms.CharField(label=_("Cómo lo manifestó"), widget=_TEXTO, max_length=5000)
 
     def ejecutar(self, actor):
-    plantilla_previa = RESUMEN
         services.desistir(
             solicitud=self.objeto, manifestacion=self.cleaned_data["manifestacion"], actor=actor
         )

@@ -27,6 +27,7 @@ from tests.pqrs.factories import (
     SolicitudFactory,
     coordinador,
     en_bogota,
+    entidad,
 )
 
 pytestmark = pytest.mark.django_db
@@ -148,13 +149,18 @@ def test_requerimiento_ampliacion_y_desistimiento(client, funcionario, solicitud
 
 def test_trasladar_con_oficio_adjunto(client, funcionario, solicitud):
     client.force_login(funcionario)
+    emcali = entidad("EMCALI", correo="pqr@emcali.example.gov.co")
     accionar(
         client,
         solicitud,
         "trasladar",
-        {"entidad": "EMCALI", "oficio": "Se remite por competencia.", "archivos": [pdf("oficio.pdf")]},
+        {"entidad": emcali.pk, "oficio": "Se remite por competencia.", "archivos": [pdf("oficio.pdf")]},
     )
-    assert (solicitud.estado, solicitud.entidad_traslado) == (Estado.TRASLADADA, "EMCALI")
+    assert (solicitud.estado, solicitud.entidad_traslado, solicitud.entidad_destino) == (
+        Estado.TRASLADADA,
+        "EMCALI",
+        emcali,
+    )
     adjunto = Adjunto.objects.get(solicitud=solicitud)
     assert (adjunto.nombre_original, adjunto.evento.tipo, adjunto.tipo_contenido) == (
         "oficio.pdf",
@@ -187,16 +193,24 @@ def test_responder_y_registrar_notificacion(
                 "archivos": [pdf("respuesta.pdf")],
             },
         )
-    assert solicitud.estado == Estado.RESPONDIDA
+    # The e-mail's delivery (after the commit) notified the answer by itself (CPACA art. 56).
+    solicitud.refresh_from_db()
+    assert solicitud.estado == Estado.CERRADA
     assert solicitud.respondida_a_tiempo is True
     assert any(solicitud.radicado in m.subject and m.to == [solicitud.correo] for m in mailoutbox)
     assert Adjunto.objects.get(solicitud=solicitud).publico is True
+    assert eventos(solicitud)[-2:] == [TipoEvento.RESPONDIDA, TipoEvento.NOTIFICADA]
 
+
+def test_registrar_notificacion_de_una_respuesta_publicada(client, funcionario, solicitud):
+    client.force_login(funcionario)
+    accionar(client, solicitud, "responder", {"texto": "Respuesta.", "sentido": "de_fondo", "publicar": "on"})
+    assert solicitud.estado == Estado.RESPONDIDA
     accionar(
         client,
         solicitud,
         "registrar_notificacion",
-        {"medio": "correo_electronico", "prueba": "Acuse de lectura del 25 de marzo."},
+        {"medio": "personal", "prueba": "Se notificó en la ventanilla el 25 de marzo."},
     )
     assert solicitud.estado == Estado.CERRADA
     assert eventos(solicitud)[-2:] == [TipoEvento.RESPONDIDA, TipoEvento.NOTIFICADA]
