@@ -232,6 +232,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Bogota"
 USE_I18N = True
 USE_TZ = True
+# One way to write dates, hours and numbers for people (civic/formatos, locale/es_CO): "25 de noviembre de
+# 2026, 3:05 p. m.", "1.234". Values read by machines (URLs, ids, years, form inputs) are written with
+# |unlocalize or str(), never through the formats.
+FORMAT_MODULE_PATH = ["civic.formatos"]
+USE_THOUSAND_SEPARATOR = True
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -215,6 +215,8 @@ def _contexto_acuse(solicitud: Solicitud) -> dict:
     return {
         "solicitud": solicitud,
         "explicacion": explicacion,
+        # The petitioner's proof of which files arrived (name and size), on the page and in the PDF.
+        "adjuntos": list(selectors.adjuntos_de_la_radicacion(solicitud)),
         "fecha_radicacion_larga": fecha_larga(solicitud.fecha_radicacion_efectiva),
         "fecha_vencimiento_larga": fecha_larga(solicitud.fecha_vencimiento),
         "recibida_en": timezone.localtime(solicitud.radicada_en),

@@ -16,9 +16,10 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from civic.formato import tamano_legible
 
 from .modelos import AdjuntoBase, EventoBase
 
@@ -67,11 +68,6 @@ ACEPTA = (
     ".pdf,.jpg,.jpeg,.png,.gif,.webp,.tif,.tiff,.heic,"
     ".doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.txt,.csv"
 )
-
-
-def tamano_legible(n: int) -> str:
-    """'11,0 MB', '2,0 KB': written the Colombian way, with an ordinary space for plain-text messages."""
-    return filesizeformat(n).replace("\xa0", " ")
 
 
 def tipo_por_contenido(archivo: UploadedFile) -> str:

@@ -7,6 +7,8 @@ from django.forms.boundfield import BoundField
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from civic.formato import tamano_legible
+
 from . import archivos, radicados, registro
 
 RADICADO_MAX = 30
@@ -70,7 +72,7 @@ def ayuda_adjuntos():
         "Se revisa el contenido de cada archivo, no solo su nombre."
     ) % {
         "n": settings.ADJUNTOS_MAX,
-        "tamano": archivos.tamano_legible(settings.ADJUNTO_MAX_BYTES),
+        "tamano": tamano_legible(settings.ADJUNTO_MAX_BYTES),
         "tipos": archivos.DESCRIPCION_TIPOS,
     }
 

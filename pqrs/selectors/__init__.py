@@ -2,6 +2,7 @@
 
 from .consultas import (
     Semaforo,
+    adjuntos_de_la_radicacion,
     adjuntos_publicos,
     aportes_del_peticionario,
     condiciones_activas,
@@ -26,6 +27,7 @@ from .reportes import conteo_por, en_periodo, indicadores, informe_acceso_inform
 
 __all__ = [
     "Semaforo",
+    "adjuntos_de_la_radicacion",
     "adjuntos_publicos",
     "aportes_del_peticionario",
     "condiciones_activas",

@@ -81,6 +81,13 @@ def adjuntos_publicos(solicitud: Solicitud) -> QuerySet[Adjunto]:
     return Adjunto.objects.filter(solicitud=solicitud, publico=True).order_by("creado", "id")
 
 
+def adjuntos_de_la_radicacion(solicitud: Solicitud) -> QuerySet[Adjunto]:
+    """What the petitioner attached when filing, for the acuse de recibo: the proof of what was received."""
+    return Adjunto.objects.filter(
+        solicitud=solicitud, evento__tipo=TipoEvento.RADICADA, origen=Adjunto.Origen.CIUDADANO
+    ).order_by("creado", "id")
+
+
 def respuestas_publicadas(hoy: date | None = None) -> QuerySet:
     """Answers published because the petitioner cannot be reached (CPACA art. 69), within their 5 days.
 
