@@ -9,11 +9,12 @@ import weasyprint
 from django.urls import reverse
 from django.utils import timezone
 
+from civic import formato
 from pqrs import services
 from pqrs.models import Solicitud
 from tests.civic.fabricas import en_bogota
 from tests.pqrs import archivos
-from tests.pqrs.factories import FuncionarioFactory, SolicitudFactory
+from tests.pqrs.factories import FuncionarioFactory, SolicitudFactory, coordinador
 from tests.pqrs.test_vistas_publicas import CONSULTAR, SEGUIMIENTO, limites_limpios, radicar  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -156,3 +157,20 @@ def test_el_acuse_lista_solo_lo_recibido_al_radicar(client, settings, tmp_path):
 
     assert "con-la-peticion.pdf" in pagina
     assert "despues.png" not in pagina  # the art. 17 information has its own event and e-mail
+
+
+def test_la_pagina_del_personal_escribe_las_fechas_igual(client):
+    funcionario = FuncionarioFactory()
+    solicitud = SolicitudFactory(ahora=TARDE)
+    services.asignar(solicitud=solicitud, dependencia=funcionario.dependencia, actor=funcionario)
+    services.solicitar_informacion(solicitud=solicitud, requerimiento="Envíe la foto.", actor=funcionario)
+    solicitud.refresh_from_db()
+    client.force_login(coordinador())
+
+    texto = _texto(client.get(reverse("admin:pqrs_solicitud_change", args=[solicitud.pk])).content.decode())
+
+    limite = solicitud.fecha_limite_ciudadano
+    assert f"Plazo del peticionario: {formato.fecha(limite)}" in texto
+    assert limite.isoformat() not in texto  # the event's data keeps ISO dates; people read them in words
+    assert "25 de noviembre de 2026, 3:05 p. m." in texto  # the filing event
+    assert not MAYUSCULAS.search(texto)
