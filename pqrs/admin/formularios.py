@@ -214,6 +214,7 @@ class ProrrogarForm(FormularioAccion):
         # The range the service accepts, shown before asking and set on the date picker.
         self.vence = self.objeto.fecha_vencimiento
         self.maximo = services.fecha_maxima_prorroga(self.objeto)
+        self.dias_maximos = 2 * (self.objeto.plazo_dias or 0)
         if self.vence and self.maximo:
             self.fields["nueva_fecha"].widget.attrs.update(
                 {"min": (self.vence + timedelta(days=1)).isoformat(), "max": self.maximo.isoformat()}

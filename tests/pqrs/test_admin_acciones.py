@@ -319,6 +319,8 @@ def test_prorroga_muestra_el_rango_y_lo_pone_en_el_campo(client, funcionario, so
     # 26-27 and 30-31 Mar, 1, 6-10 and 13-15 Apr.
     assert "quedan 13 días hábiles" in texto
     assert "jueves 7 de mayo de 2026" in texto
+    assert "30 días hábiles contados desde el 20 de marzo de 2026" in texto
+    assert "El término ya venció" not in texto
     assert 'min="2026-04-16"' in texto and 'max="2026-05-07"' in texto
 
 
@@ -334,6 +336,14 @@ def test_la_pagina_y_el_servicio_coinciden_en_la_fecha_maxima(client, funcionari
     if not acepta:
         assert "no superar el jueves 7 de mayo de 2026" in respuesta.context["form"].errors["nueva_fecha"][0]
         assert "Se requiere visita técnica." in respuesta.content.decode()
+
+
+def test_prorroga_de_un_termino_vencido_lo_dice_antes_de_pedir(client, funcionario, solicitud):
+    with time_machine.travel(en_bogota(2026, 4, 17, 10), tick=False):
+        client.force_login(funcionario)
+        texto = client.get(url_accion(solicitud, "prorrogar")).content.decode()
+    assert "venció hace 2 días hábiles" in texto
+    assert "El término ya venció: la prórroga debía informarse antes del vencimiento." in texto
 
 
 def test_prorroga_ya_usada_lo_dice_antes_de_pedir(client, funcionario, solicitud):
