@@ -9,7 +9,12 @@ from civic import roles
 
 COORDINACION_PQRS = "Coordinación PQRS"
 
-CATALOGOS_LECTURA = ("pqrs.view_modalidad", "pqrs.view_condicionpoblacional")
+CATALOGOS_LECTURA = (
+    "pqrs.view_modalidad",
+    "pqrs.view_condicionpoblacional",
+    "pqrs.view_entidad",
+    "pqrs.view_materiareservada",
+)
 _TRAMITE = (*CATALOGOS_LECTURA, "pqrs.view_solicitud", "pqrs.change_solicitud", "pqrs.ver_datos_personales")
 
 
@@ -29,6 +34,11 @@ def declarar() -> None:
             "pqrs.change_modalidad",
             "pqrs.add_condicionpoblacional",
             "pqrs.change_condicionpoblacional",
+            # The entities it remits to (art. 21) and the reserves a denial may cite (art. 24).
+            "pqrs.add_entidad",
+            "pqrs.change_entidad",
+            "pqrs.add_materiareservada",
+            "pqrs.change_materiareservada",
             "civic.view_notificacion",
             "civic.change_notificacion",
             "civic.view_dianohabil",

@@ -49,6 +49,12 @@ class FormularioAccion(forms.Form):
         self.objeto = objeto
         super().__init__(*args, **kwargs)
 
+    @classmethod
+    def aplica(cls, objeto) -> bool:
+        """Whether to offer the action on `objeto` beyond what its state allows: a condition the machine's
+        table cannot say (a pending appeal, a deadline still running). The service checks it again."""
+        return True
+
     def ejecutar(self, actor) -> None:
         raise NotImplementedError
 
@@ -97,7 +103,7 @@ class AccionesAdminMixin(_MixinBase):
                 "url": reverse(f"admin:{self._nombre_url('accion')}", args=[objeto.pk, codigo]),
             }
             for codigo, formulario in self.formularios_accion.items()
-            if codigo in permitidas
+            if codigo in permitidas and formulario.aplica(objeto)
         ]
 
     def url_objeto(self, objeto) -> str:

@@ -30,7 +30,17 @@ from pqrs.models import (
     TipoPersona,
 )
 from pqrs.services import MedioNotificacion
+from pqrs.services.tramite import desistio_expresamente
 from pqrs.workflow import Accion
+
+from .procedimientos import (
+    ConfirmarDecisionForm,
+    DevolverParaCorregirForm,
+    InsistirVentanillaForm,
+    RemitirInsistenciaForm,
+    ReponerForm,
+    ReposicionVentanillaForm,
+)
 
 _TEXTO = forms.Textarea(attrs={"rows": 5, "cols": 80})
 # The request as the petitioner filed and completed it, above the forms that decide on its content.
@@ -366,6 +376,11 @@ class ContinuarDeOficioForm(FormularioAccion):
     dependencia = forms.ModelChoiceField(label=_("Dependencia"), queryset=Dependencia.objects.none())
     motivacion = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
 
+    @classmethod
+    def aplica(cls, objeto) -> bool:
+        # Art. 18: only the petitioner's own withdrawal can be overridden ex officio.
+        return desistio_expresamente(objeto)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True).order_by("nombre")
@@ -399,6 +414,7 @@ FORMULARIOS_ACCION: dict[str, type[FormularioAccion]] = {
         AsignarForm,
         SolicitarInformacionForm,
         AmpliarPlazoCiudadanoForm,
+        DevolverParaCorregirForm,
         DeclararDesistimientoForm,
         DesistirForm,
         ContinuarDeOficioForm,
@@ -408,6 +424,11 @@ FORMULARIOS_ACCION: dict[str, type[FormularioAccion]] = {
         RegistrarNotificacionForm,
         RechazarForm,
         ArchivarForm,
+        InsistirVentanillaForm,
+        RemitirInsistenciaForm,
+        ReposicionVentanillaForm,
+        ReponerForm,
+        ConfirmarDecisionForm,
         NotaInternaForm,
     )
 }

@@ -89,7 +89,9 @@ _RESTO = (
                 "estado",
                 ("dependencia", "responsable"),
                 ("requerimiento_en", "fecha_limite_ciudadano", "plazo_ciudadano_ampliado"),
-                "entidad_traslado",
+                ("entidad_destino", "entidad_traslado"),
+                ("silencio_positivo_en", "copias_hasta"),
+                "reposicion_pendiente",
             )
         },
     ),
@@ -100,6 +102,7 @@ _RESTO = (
                 ("respondida_en", "sentido_respuesta"),
                 ("dias_habiles_respuesta", "respondida_a_tiempo"),
                 ("notificada_en", "publicada_hasta"),
+                ("materia_reservada", "respuesta_referida", "respuesta_consolidada"),
             )
         },
     ),
@@ -307,7 +310,8 @@ class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context.update(vistas.contexto_detalle(self, request, obj))
+            # The request's own name, not Django's "Vista solicitud PQRS" (the page is read-only by design).
+            context.update(vistas.contexto_detalle(self, request, obj), title=_("Solicitud PQRS"))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def descripcion_accion(self, objeto):

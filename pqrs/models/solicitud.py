@@ -126,12 +126,6 @@ class Solicitud(Radicable, Peticionario):
         verbose_name=_("entidad competente"),
     )
     entidad_traslado = models.CharField(_("entidad a la que se trasladó"), max_length=200, blank=True)
-    # Ley 1755/2015 art. 27: reserve cannot be opposed to a petition from another authority.
-    entre_autoridades = models.BooleanField(
-        _("petición de otra autoridad"),
-        default=False,
-        help_text=_("La reserva legal no es oponible a otra autoridad (Ley 1755 de 2015, art. 27)."),
-    )
     # Ley 1755/2015 art. 14 num. 1: the day an information request counted as granted, and the end of the
     # 3 days to deliver the copies.
     silencio_positivo_en = models.DateField(_("aceptada por silencio el"), null=True, blank=True)

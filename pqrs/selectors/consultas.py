@@ -39,6 +39,8 @@ def detalle_para_funcionario(usuario: Usuario, pk: int) -> Solicitud:
     """One request with everything the staff page shows; DoesNotExist outside the user's scope."""
     return (
         solicitudes_para_funcionario(usuario)
+        # The procedures' references the page shows (arts. 19, 21, 22 and 24), in the same query.
+        .select_related("entidad_destino", "materia_reservada", "respuesta_referida", "respuesta_consolidada")
         .prefetch_related(
             "condiciones",
             Prefetch("eventos", queryset=Evento.objects.select_related("actor").order_by("momento", "id")),

@@ -134,29 +134,30 @@ def _validar_negacion(
             },
             code="aceptada_por_silencio",
         )
-    if not solicitud.modalidad.es_acceso_informacion:
-        return
-    # Ley 1755/2015 arts. 24-25 and Ley 1712/2014 art. 28: a denial of information rests on a legal reserve,
-    # cited by its norm; and art. 27: reserve is never opposed to another authority.
-    if solicitud.entre_autoridades or solicitud.modalidad.entre_autoridades:
+    # Ley 1755/2015 art. 27: reserve is never opposed to another authority asking in its functions.
+    if materia is not None and solicitud.modalidad.entre_autoridades:
         raise ValidationError(
             {
-                "sentido": gettext(
+                "materia_reservada": gettext(
                     "La reserva legal no es oponible a otra autoridad que pide la información en "
                     "ejercicio de sus funciones (Ley 1755 de 2015, art. 27)."
                 )
             },
             code="reserva_entre_autoridades",
         )
+    # Arts. 24-25 and Ley 1712/2014 art. 28: a denial of information rests on a legal reserve, cited by
+    # its norm. Other denials (a request for something the office cannot grant) need no reserve.
     if materia is None:
-        raise ValidationError(
-            {
-                "materia_reservada": gettext(
-                    "Escoja la materia reservada y su norma en que se funda la negación."
-                )
-            },
-            code="sin_norma_reserva",
-        )
+        if solicitud.modalidad.es_acceso_informacion:
+            raise ValidationError(
+                {
+                    "materia_reservada": gettext(
+                        "Escoja la materia reservada, con su norma, en que se funda la negación."
+                    )
+                },
+                code="sin_norma_reserva",
+            )
+        return
     if not materia.activa:
         raise ValidationError(
             {"materia_reservada": gettext("Esa materia ya no está en el catálogo de reservas vigentes.")},

@@ -17,10 +17,11 @@ from civic.expedientes.servicios import servicio
 from civic.formato import fecha_larga
 from civic.models import Dependencia, Usuario
 from pqrs import emails, eventos
-from pqrs.models import Solicitud, TipoEvento
+from pqrs.models import Solicitud
 from pqrs.workflow import Accion, Estado
 
 from ._base import exigir, hoy_o, termino_nuevo
+from .tramite import desistio_expresamente
 
 # CPACA art. 76: "dentro de los diez (10) días siguientes" to the notification.
 DIAS_PARA_REPONER = 10
@@ -33,23 +34,13 @@ def limite_para_reponer(solicitud: Solicitud) -> date | None:
     return calendario.sumar_dias_habiles(timezone.localdate(solicitud.notificada_en), DIAS_PARA_REPONER)
 
 
-def _desistio_expresamente(solicitud: Solicitud) -> bool:
-    ultimo = (
-        solicitud.eventos.filter(tipo__in=[TipoEvento.DESISTIMIENTO, TipoEvento.DESISTIMIENTO_EXPRESO])
-        .order_by("-momento", "-id")
-        .values_list("tipo", flat=True)
-        .first()
-    )
-    return ultimo == TipoEvento.DESISTIMIENTO_EXPRESO
-
-
 def puede_reponer(solicitud: Solicitud, hoy: date) -> bool:
     limite = limite_para_reponer(solicitud)
     return (
         solicitud.estado in (Estado.DESISTIDA, Estado.RECHAZADA, Estado.ARCHIVADA)
         and not solicitud.reposicion_pendiente
         and (limite is None or hoy <= limite)
-        and not (solicitud.estado == Estado.DESISTIDA and _desistio_expresamente(solicitud))
+        and not (solicitud.estado == Estado.DESISTIDA and desistio_expresamente(solicitud))
     )
 
 
@@ -65,7 +56,7 @@ def interponer_reposicion(
         raise ValidationError(
             gettext("Ya hay un recurso de reposición en trámite contra esta decisión."), code="ya_interpuesto"
         )
-    if solicitud.estado == Estado.DESISTIDA and _desistio_expresamente(solicitud):
+    if solicitud.estado == Estado.DESISTIDA and desistio_expresamente(solicitud):
         raise ValidationError(
             gettext(
                 "Usted desistió de esta solicitud; no hay decisión que recurrir. Puede presentar una nueva "

@@ -249,6 +249,17 @@ def desistir(*, solicitud: Solicitud, manifestacion: str = "", actor: Usuario | 
     return solicitud
 
 
+def desistio_expresamente(solicitud: Solicitud) -> bool:
+    """Whether the last withdrawal was the petitioner's own (art. 18), not the office's tácito (art. 17)."""
+    ultimo = (
+        solicitud.eventos.filter(tipo__in=[TipoEvento.DESISTIMIENTO, TipoEvento.DESISTIMIENTO_EXPRESO])
+        .order_by("-momento", "-id")
+        .values_list("tipo", flat=True)
+        .first()
+    )
+    return ultimo == TipoEvento.DESISTIMIENTO_EXPRESO
+
+
 @servicio
 def continuar_de_oficio(
     *, solicitud: Solicitud, motivacion: str, dependencia: Dependencia, actor: Usuario
@@ -259,10 +270,7 @@ def continuar_de_oficio(
     motivacion = exigir(
         motivacion, "motivacion", gettext("Motive por qué el interés público exige continuar (art. 18).")
     )
-    ultimo = solicitud.eventos.filter(
-        tipo__in=[TipoEvento.DESISTIMIENTO, TipoEvento.DESISTIMIENTO_EXPRESO]
-    ).latest("momento", "id")
-    if ultimo.tipo != TipoEvento.DESISTIMIENTO_EXPRESO:
+    if not desistio_expresamente(solicitud):
         raise ValidationError(
             gettext(
                 "Solo se continúa de oficio una solicitud de la que el peticionario desistió expresamente "

@@ -35,6 +35,13 @@ PAGINAS = {
     "exportar": lambda s, a: reverse("admin:pqrs_solicitud_exportar"),
     "responsables": lambda s, a: reverse("admin:pqrs_solicitud_responsables", args=[s.pk]),
     "renovar_codigo": lambda s, a: reverse("admin:pqrs_solicitud_renovar_codigo"),
+    # Art. 22 consolidated answers (adding one answers the selected requests) and the catalogues the
+    # procedures draw on (arts. 21, 24 and 26).
+    "consolidar": lambda s, a: reverse("admin:pqrs_respuestaconsolidada_add"),
+    "consolidadas": lambda s, a: reverse("admin:pqrs_respuestaconsolidada_changelist"),
+    "entidades": lambda s, a: reverse("admin:pqrs_entidad_changelist"),
+    "nueva_entidad": lambda s, a: reverse("admin:pqrs_entidad_add"),
+    "reservas": lambda s, a: reverse("admin:pqrs_materiareservada_changelist"),
 }
 
 # What each role gets on each page for a request of the Infraestructura dependencia.
@@ -43,18 +50,24 @@ ESPERADO = {
     # whatever the dependencia; it sees requests but acts on none (no change permission).
     VENTANILLA: dict(lista=OK, solicitud=NO_EXISTE, historial=NO_EXISTE, radicar=OK, accion=PROHIBIDO,
                      adjunto=NO_EXISTE, constancia=NO_EXISTE, exportar=OK, responsables=PROHIBIDO,
-                     renovar_codigo=OK),
+                     renovar_codigo=OK, consolidar=PROHIBIDO, consolidadas=PROHIBIDO, entidades=OK,
+                     nueva_entidad=PROHIBIDO, reservas=OK),
     FUNCIONARIO: dict(lista=OK, solicitud=OK, historial=OK, radicar=PROHIBIDO, accion=OK, adjunto=OK,
-                      constancia=OK, exportar=OK, responsables=OK, renovar_codigo=PROHIBIDO),
+                      constancia=OK, exportar=OK, responsables=OK, renovar_codigo=PROHIBIDO, consolidar=OK,
+                      consolidadas=OK, entidades=OK, nueva_entidad=PROHIBIDO, reservas=OK),
+    # Another dependencia's funcionario may consolidate too, but is offered only its own requests.
     "otra dependencia": dict(lista=OK, solicitud=NO_EXISTE, historial=NO_EXISTE, radicar=PROHIBIDO,
                              accion=NO_EXISTE, adjunto=NO_EXISTE, constancia=NO_EXISTE, exportar=OK,
-                             responsables=NO_EXISTE, renovar_codigo=PROHIBIDO),
+                             responsables=NO_EXISTE, renovar_codigo=PROHIBIDO, consolidar=OK,
+                             consolidadas=OK, entidades=OK, nueva_entidad=PROHIBIDO, reservas=OK),
     COORDINACION_PQRS: dict(lista=OK, solicitud=OK, historial=OK, radicar=OK, accion=OK, adjunto=OK,
-                            constancia=OK, exportar=OK, responsables=OK, renovar_codigo=OK),
+                            constancia=OK, exportar=OK, responsables=OK, renovar_codigo=OK, consolidar=OK,
+                            consolidadas=OK, entidades=OK, nueva_entidad=OK, reservas=OK),
     # Reports: sees the request of its dependencia, masked; no files, no actions.
     RENDICION: dict(lista=OK, solicitud=OK, historial=OK, radicar=PROHIBIDO, accion=PROHIBIDO,
                     adjunto=PROHIBIDO, constancia=OK, exportar=OK, responsables=PROHIBIDO,
-                    renovar_codigo=PROHIBIDO),
+                    renovar_codigo=PROHIBIDO, consolidar=PROHIBIDO, consolidadas=PROHIBIDO,
+                    entidades=PROHIBIDO, nueva_entidad=PROHIBIDO, reservas=PROHIBIDO),
     # Roles of other apps and staff without a role: nothing of PQRS.
     ORGANIZACIONES: dict.fromkeys(PAGINAS, PROHIBIDO),
     SECRETARIA_CONSEJOS: dict.fromkeys(PAGINAS, PROHIBIDO),
@@ -164,3 +177,19 @@ def test_los_filtros_declarados_siguen_sirviendo(client, caso, parametro, valor)
     )
     assert respuesta.status_code == OK
     assert solicitud.radicado in respuesta.content.decode()
+
+
+def test_la_respuesta_consolidada_solo_ofrece_solicitudes_propias(client, caso):
+    solicitud, _adjunto, infraestructura = caso
+    client.force_login(usuario_con("otra dependencia", infraestructura))
+    pagina = client.get(reverse("admin:pqrs_respuestaconsolidada_add"))
+    assert solicitud.radicado not in pagina.content.decode()
+    # Nor can it be posted by id: the choice is not among the offered ones.
+    respuesta = client.post(
+        reverse("admin:pqrs_respuestaconsolidada_add"),
+        {"solicitudes": [solicitud.pk], "objeto": "X", "sentido": "de_fondo", "texto": "R."},
+    )
+    assert respuesta.status_code == OK
+    assert "solicitudes" in respuesta.context["form"].errors
+    solicitud.refresh_from_db()
+    assert solicitud.respondida_en is None

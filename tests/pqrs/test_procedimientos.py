@@ -248,18 +248,9 @@ def test_la_reserva_solo_acompana_una_negacion(funcionario):
     assert "materia_reservada" in error.value.message_dict
 
 
-@pytest.mark.parametrize("como", ["modalidad", "marcada"])
-def test_la_reserva_no_se_opone_a_otra_autoridad(funcionario, como):
-    """Art. 27: by the modalidad (petición entre autoridades) or marked by staff on the request."""
-    if como == "modalidad":
-        solicitud = acceso(funcionario, "peticion-entre-autoridades")
-        # The entre-autoridades modalidad is not flagged as an information request by the seeds; the rule
-        # applies to any denial of information to an authority.
-        solicitud.modalidad.es_acceso_informacion = True
-        solicitud.modalidad.save(update_fields=["es_acceso_informacion"])
-    else:
-        solicitud = acceso(funcionario)
-        Solicitud.objects.filter(pk=solicitud.pk).update(entre_autoridades=True)
+def test_la_reserva_no_se_opone_a_otra_autoridad(funcionario):
+    """Art. 27: a petition between authorities (its own modalidad, art. 30) is never denied on reserve."""
+    solicitud = acceso(funcionario, "peticion-entre-autoridades")
     with pytest.raises(ValidationError, match=r"art\. 27"):
         services.responder(
             solicitud=solicitud,
@@ -268,6 +259,7 @@ def test_la_reserva_no_se_opone_a_otra_autoridad(funcionario, como):
             materia_reservada=MateriaReservada.objects.first(),
             actor=funcionario,
         )
+    assert Solicitud.objects.get(pk=solicitud.pk).estado == Estado.ASIGNADA
 
 
 def negada_y_notificada(funcionario) -> Solicitud:
