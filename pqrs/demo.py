@@ -15,7 +15,8 @@ from civic import calendario
 from civic.models import Comuna, Dependencia, Usuario
 from civic.sitio.politica import POLITICA_DATOS_VERSION
 from pqrs import services
-from pqrs.models import Canal, Entidad, Modalidad, Solicitud
+from pqrs.models import Canal, Entidad, MateriaReservada, Modalidad, SentidoRespuesta, Solicitud
+from pqrs.services import silencio
 
 ASUNTOS = [
     ("peticion-interes-general", "Reparación de la malla vial de la carrera 28 con calle 72"),
@@ -41,7 +42,10 @@ GUION = [
     (12, "en_espera"), (16, "en_espera"),
     (18, "respondida"), (22, "respondida"), (28, "cerrada"),
     (4, "trasladada"), (25, "archivada"), (2, "prioritaria"), (21, "prioritaria"),
+    (10, "por_corregir"), (23, "reposicion"), (27, "insistencia"),
 ]  # fmt: skip
+# Insistence (art. 26) follows a denial of information under reserve: those rows are information requests.
+MODALIDAD_POR_DESTINO = {"insistencia": "acceso-informacion-publica"}
 
 
 # The catalogue of other authorities (art. 21 remissions, art. 26 insistences), with addresses that reach
@@ -82,6 +86,7 @@ def cargar(stdout) -> None:
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         for n, (dias, destino) in enumerate(GUION):
             codigo, asunto = ASUNTOS[n % len(ASUNTOS)]
+            codigo = MODALIDAD_POR_DESTINO.get(destino, codigo)
             radicada_el = hoy - timedelta(days=dias)
             ahora = timezone.make_aware(datetime.combine(radicada_el, time(9 + n % 8, 15)))
             verbal = n % 5 == 0
@@ -119,30 +124,67 @@ def cargar(stdout) -> None:
                 responsable=usuarios.get("funcionario") if propia else None,
                 actor=coordinacion,
             )
-            if destino == "en_espera":
-                services.solicitar_informacion(
-                    solicitud=solicitud,
-                    requerimiento="Indique la dirección exacta o un punto de referencia del lugar.",
-                    actor=coordinacion,
-                    hoy=calendario.sumar_dias_habiles(solicitud.fecha_radicacion_efectiva, 2),
-                )
-            elif destino in {"respondida", "cerrada"}:
-                services.responder(
-                    solicitud=solicitud,
-                    texto="La dependencia programó la visita técnica y atenderá el caso en los próximos días",
-                    actor=coordinacion,
-                )
-                if destino == "cerrada":
-                    services.registrar_notificacion(
-                        solicitud=solicitud,
-                        medio="correo_electronico",
-                        prueba="Acuse de lectura.",
-                        actor=coordinacion,
-                    )
-            elif destino == "archivada":
-                services.archivar(
-                    solicitud=solicitud,
-                    motivo="La petición oscura no se corrigió en el plazo (Ley 1755 de 2015, art. 19).",
-                    actor=coordinacion,
-                )
+            _tramitar(solicitud, destino, coordinacion)
+        # Art. 14 num. 1: information requests left unanswered past their term count as granted.
+        silencio.barrer_silencios()
     stdout.write(f"PQRS de demostración: {len(GUION)} solicitudes en todos los estados y semáforos.")
+
+
+def _tramitar(solicitud: Solicitud, destino: str, coordinacion: Usuario) -> None:
+    """What happened to an assigned demo request, through the services, dated from its radicación."""
+    radicada = solicitud.fecha_radicacion_efectiva
+    if destino == "en_espera":
+        services.solicitar_informacion(
+            solicitud=solicitud,
+            requerimiento="Indique la dirección exacta o un punto de referencia del lugar.",
+            actor=coordinacion,
+            hoy=calendario.sumar_dias_habiles(radicada, 2),
+        )
+    elif destino in {"respondida", "cerrada"}:
+        # Published (CPACA art. 69), so the demo does not hang on mail delivery, which would notify (and
+        # close) an e-mailed answer by itself.
+        services.responder(
+            solicitud=solicitud,
+            texto="La dependencia programó la visita técnica y atenderá el caso en los próximos días.",
+            publicar=True,
+            actor=coordinacion,
+        )
+        if destino == "cerrada":
+            services.registrar_notificacion(
+                solicitud=solicitud,
+                medio="personal",
+                prueba="El peticionario firmó el recibido en la ventanilla.",
+                actor=coordinacion,
+            )
+    elif destino in {"por_corregir", "archivada"}:
+        devuelta = calendario.sumar_dias_habiles(radicada, 2)
+        services.devolver_para_corregir(
+            solicitud=solicitud,
+            que_corregir="No es claro qué solicita: indique qué necesita y en qué lugar.",
+            actor=coordinacion,
+            hoy=devuelta,
+        )
+        if destino == "archivada":
+            services.archivar(
+                solicitud=solicitud,
+                motivo="La petición oscura no se corrigió en el plazo (Ley 1755 de 2015, art. 19).",
+                actor=coordinacion,
+                hoy=calendario.sumar_dias_habiles(solicitud.fecha_limite_ciudadano, 1),
+            )
+    elif destino == "reposicion":
+        services.rechazar(
+            solicitud=solicitud, motivo="La petición usa lenguaje irrespetuoso.", actor=coordinacion
+        )
+        services.interponer_reposicion(
+            solicitud=solicitud, texto="No fue mi intención ofender; pido que la estudien."
+        )
+    elif destino == "insistencia":
+        services.responder(
+            solicitud=solicitud,
+            texto="La información pedida está reservada.",
+            sentido=SentidoRespuesta.NIEGA,
+            materia_reservada=MateriaReservada.objects.filter(activa=True).first(),
+            publicar=True,
+            actor=coordinacion,
+        )
+        services.insistir(solicitud=solicitud, texto="Insisto: la información es pública.")

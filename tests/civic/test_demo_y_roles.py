@@ -38,8 +38,12 @@ def test_cargar_demo_idempotente_con_un_usuario_por_rol(settings):
         solicitudes = list(Solicitud.objects.all())
         assert len(solicitudes) == len(GUION)
         assert {s.estado for s in solicitudes} == {
-            "radicada", "asignada", "en_espera_ciudadano", "respondida", "cerrada", "trasladada", "archivada"
+            "radicada", "asignada", "en_espera_ciudadano", "respondida", "cerrada", "trasladada", "archivada",
+            "por_corregir", "rechazada", "en_insistencia",
         }  # fmt: skip
+        # The procedures a reviewer should meet: an appeal to decide and a positive silence (art. 14).
+        assert any(s.reposicion_pendiente for s in solicitudes)
+        assert any(s.silencio_positivo_en for s in solicitudes)
         assert {semaforo(s).value for s in solicitudes} == {"rojo", "amarillo", "verde", "gris"}
     assert Comuna.objects.count() == 37
     assert Dependencia.objects.count() >= 10
