@@ -1,2 +1,2 @@
-# One module per concern: the request's read-only page and its actions, the catalogues.
-from . import catalogos, solicitud  # noqa: F401
+# One module per concern: the request's read-only page and its actions, the catalogues, the home's queue.
+from . import catalogos, cola, solicitud  # noqa: F401
