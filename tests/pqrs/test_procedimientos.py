@@ -4,15 +4,18 @@ calendar (holidays that matter here: Thu 2 and Fri 3 April, Holy Week; Fri 1 May
 from datetime import date, datetime, time
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from civic.celery import app
 from civic.expedientes.maquina import TransicionInvalida
 from civic.models import Notificacion
 from pqrs import services
 from pqrs.models import MateriaReservada, RespuestaConsolidada, SentidoRespuesta, Solicitud, TipoEvento
 from pqrs.services import notificacion, silencio
+from pqrs.tasks import barrer_silencios_task, notificar_publicadas_task
 from pqrs.workflow import Estado
 from tests.pqrs.factories import (
     DependenciaFactory,
@@ -492,3 +495,15 @@ def test_el_desistimiento_avisa_a_quien_la_tramita(
     with django_capture_on_commit_callbacks(execute=True):
         services.desistir(solicitud=solicitud)
     assert any("desistió" in m.subject and m.to != [solicitud.correo] for m in mailoutbox)
+
+
+def test_los_barridos_nocturnos_estan_programados_y_corren(funcionario):
+    programadas = {entrada["task"] for entrada in app.conf.beat_schedule.values()}
+    assert {"pqrs.barrer_silencios", "pqrs.notificar_publicadas"} <= programadas
+    assert {"pqrs.barrer_silencios", "pqrs.notificar_publicadas"} <= set(app.tasks)
+    solicitud = informacion(funcionario)
+    with time_machine.travel(en_bogota(2026, 4, 17, 0, 20), tick=False):
+        assert barrer_silencios_task.apply().get() == 1
+        assert notificar_publicadas_task.apply().get() == 0
+    solicitud.refresh_from_db()
+    assert solicitud.silencio_positivo_en == date(2026, 4, 17)
