@@ -11,10 +11,11 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from civic.expedientes.modelos import EventoBase
 from civic.formato import fecha_larga
 from civic.plazos.destinatarios import Cadena
 from civic.services.notificaciones import encolar_correo
-from pqrs.models import Entidad, Evento, Solicitud
+from pqrs.models import Entidad, Solicitud
 from pqrs.roles import COORDINACION_PQRS
 
 # What staff read in the outbox instead of the template's path (civic.services.plantillas).
@@ -184,7 +185,7 @@ def enviar_devolucion(solicitud: Solicitud, que_corregir: str) -> None:
     )
 
 
-def remitir_a_entidad(solicitud: Solicitud, entidad: Entidad, oficio: str, *, evento: Evento) -> None:
+def remitir_a_entidad(solicitud: Solicitud, entidad: Entidad, oficio: str, *, evento: EventoBase) -> None:
     """Ley 1755/2015 art. 21: the remission letter and the petition, with its attachments, to the competent
     entity. The petitioner's identity and contact go too: the entity must answer them. The outbox row is
     the proof of sending; the event keeps its id."""
@@ -233,7 +234,7 @@ def avisar_silencio_positivo(solicitud: Solicitud) -> None:
         )
 
 
-def remitir_insistencia(solicitud: Solicitud, juez: Entidad, oficio: str, *, evento: Evento) -> None:
+def remitir_insistencia(solicitud: Solicitud, juez: Entidad, oficio: str, *, evento: EventoBase) -> None:
     """Ley 1755/2015 art. 26: the insistence and the file go to the administrative judge; the petitioner
     is told where it went."""
     notificacion = encolar_correo(

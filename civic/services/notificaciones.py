@@ -293,7 +293,7 @@ def _construir_mensaje(notificacion: Notificacion) -> EmailMultiAlternatives:
 
 def nombre_visible(archivo: FieldFile) -> str:
     """The name the person gave the file when the model keeps it (`nombre_original`), else the stored one."""
-    return getattr(archivo.instance, "nombre_original", "") or os.path.basename(archivo.name)
+    return str(getattr(archivo.instance, "nombre_original", "") or os.path.basename(archivo.name or ""))
 
 
 def _renderizar_texto(nombre: str, contexto: dict) -> str:

@@ -36,7 +36,7 @@ DECISIONES_POR_CORREO = {
 def al_enviar_correo(sender, notificacion: Notificacion, **kwargs) -> None:
     """Receiver of `civic.services.notificaciones.correo_enviado`: runs inside the outbox's transaction."""
     estado = DECISIONES_POR_CORREO.get(notificacion.plantilla)
-    if estado is None or notificacion.objeto_tipo_id is None:
+    if estado is None or notificacion.objeto_tipo_id is None or notificacion.objeto_id is None:
         return
     if ContentType.objects.get_for_id(notificacion.objeto_tipo_id).model_class() is not Solicitud:
         return
