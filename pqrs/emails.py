@@ -45,6 +45,7 @@ NOMBRES_DE_PLANTILLAS = {
         "recordatorio_traslado": _("Recordatorio: plazo de traslado (art. 21)"),
         "recordatorio_plazo_ciudadano": _("Recordatorio al peticionario (art. 17)"),
         "recordatorio_desistimiento": _("Recordatorio: plazo del peticionario vencido"),
+        "recordatorio_sin_corregir": _("Recordatorio: plazo para corregir vencido (art. 19)"),
         "riesgo_vida": _("Alerta: vida en riesgo (art. 20)"),
     }.items()
 }

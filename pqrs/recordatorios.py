@@ -1,4 +1,4 @@
-"""Reminders of PQRS terms, so that no petition expires unnoticed (Ley 1755 de 2015): five declared rules
+"""Reminders of PQRS terms, so that no petition expires unnoticed (Ley 1755 de 2015): six declared rules
 and the PQRS section of the daily digest. Recording each reminder exactly once, the sweep, the escalation
 chain and the digest itself are the kernel's (`civic.plazos`).
 
@@ -51,6 +51,7 @@ TIPO_VENCIDA_PRIORITARIA = "pqrs.vencida_prioritaria"
 TIPO_TRASLADO = "pqrs.traslado"
 TIPO_PLAZO_CIUDADANO = "pqrs.plazo_ciudadano"
 TIPO_DESISTIMIENTO = "pqrs.desistimiento"
+TIPO_SIN_CORREGIR = "pqrs.sin_corregir"
 
 PLANTILLAS = "pqrs/emails/recordatorio_"
 
@@ -226,18 +227,29 @@ def reglas() -> list[Regla]:
                 "puede_ampliar": not s.plazo_ciudadano_ampliado,
             },
         ),
-        # Ley 1755/2015 art. 17: the month ran out; the authority may now declare desistimiento tácito.
-        Regla(
-            tipo=TIPO_DESISTIMIENTO,
-            consulta=lambda: _solicitudes(*_A_CARGO).filter(estado=Estado.EN_ESPERA_CIUDADANO),
-            campo="fecha_limite_ciudadano",
-            despues=0,
-            una_vez_por_fecha=True,
-            plantilla=PLANTILLAS + "desistimiento",
-            destinatarios=lambda s: cadena.a_cargo(s.responsable, s.dependencia),
-            contexto=lambda s, o: {**_contexto_interno(s, o), "fecha_limite": fecha_larga(o.fecha)},
+        # The petitioner's time ran out: Ley 1755/2015 art. 17, the month to complete the request (the
+        # authority may declare desistimiento tácito); art. 19, the 10 days to correct it (it may archive).
+        *(
+            Regla(
+                tipo=tipo,
+                consulta=partial(_a_cargo_en, estado),
+                campo="fecha_limite_ciudadano",
+                despues=0,
+                una_vez_por_fecha=True,
+                plantilla=PLANTILLAS + plantilla,
+                destinatarios=lambda s: cadena.a_cargo(s.responsable, s.dependencia),
+                contexto=lambda s, o: {**_contexto_interno(s, o), "fecha_limite": fecha_larga(o.fecha)},
+            )
+            for tipo, estado, plantilla in (
+                (TIPO_DESISTIMIENTO, Estado.EN_ESPERA_CIUDADANO, "desistimiento"),
+                (TIPO_SIN_CORREGIR, Estado.POR_CORREGIR, "sin_corregir"),
+            )
         ),
     ]
+
+
+def _a_cargo_en(estado: Estado) -> QuerySet[Solicitud]:
+    return _solicitudes(*_A_CARGO).filter(estado=estado)
 
 
 def _pendientes(usuario: Usuario) -> QuerySet[Solicitud]:

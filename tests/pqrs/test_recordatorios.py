@@ -23,6 +23,7 @@ from pqrs.models import Canal, Solicitud
 from pqrs.recordatorios import (
     TIPO_DESISTIMIENTO,
     TIPO_PLAZO_CIUDADANO,
+    TIPO_SIN_CORREGIR,
     TIPO_POR_VENCER,
     TIPO_POR_VENCER_PRIORITARIA,
     TIPO_TRASLADO,
@@ -318,6 +319,23 @@ def test_plazo_del_peticionario_y_aviso_de_desistimiento(asignada, responsable, 
     barrer(date(2026, 4, 28))
     assert claves(TIPO_DESISTIMIENTO) == ["2026-04-24"]
     assert correos("desistimiento") == ["responsable@alcaldia.test"]
+
+
+def test_aviso_de_archivo_cuando_vencen_los_10_dias_para_corregir(asignada, responsable, barrer, mailoutbox):
+    services.devolver_para_corregir(
+        solicitud=asignada, que_corregir="Aclare el lugar.", actor=responsable, hoy=date(2026, 3, 27)
+    )
+    # Fri 27 Mar + 10 business days (Holy Thursday and Good Friday skipped): Tue 14 Apr.
+    asignada.refresh_from_db()
+    assert asignada.fecha_limite_ciudadano == date(2026, 4, 14)
+    barrer(date(2026, 4, 14))
+    assert claves(TIPO_SIN_CORREGIR) == []
+    barrer(date(2026, 4, 15))  # the days ran out: the office may archive (art. 19)
+    barrer(date(2026, 4, 16))
+    assert claves(TIPO_SIN_CORREGIR) == ["2026-04-14"]
+    assert correos("sin_corregir") == ["responsable@alcaldia.test"]
+    # Its due date passed while it was returned: no overdue reminder for a suspended term.
+    assert claves(TIPO_VENCIDA) == []
 
 
 def test_plazo_ampliado_recibe_su_propio_aviso(asignada, responsable, barrer):
