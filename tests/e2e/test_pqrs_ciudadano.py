@@ -183,11 +183,15 @@ def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibili
     tramite.get_by_label("Documentos de la respuesta").set_input_files(archivo_pdf("orden-trabajo-4471.pdf"))
     tramite.get_by_role("button", name="Responder").click()
     registrado(tramite, "Responder", radicado)
-    expect(acciones_del_tramite(tramite)).to_contain_text("Estado actual: Respondida")
+    # The answer went by e-mail, and its delivery is the notification (CPACA art. 56): the request closes
+    # without anyone recording it.
+    tramite.reload()
+    expect(acciones_del_tramite(tramite)).to_contain_text("Estado actual: Cerrada")
+    expect(tramite.get_by_role("region", name="Línea de tiempo")).to_contain_text("Notificación registrada")
 
     # The citizen reads the answer and its document, and rates the service, once.
     page.reload()
-    expect(page.locator("#estado-solicitud")).to_have_text("Respondida")
+    expect(page.locator("#estado-solicitud")).to_have_text("Cerrada")
     # The answer is the headline, with its document (both also stay in the timeline).
     respuesta = page.get_by_role("region", name="Respuesta a su solicitud")
     expect(respuesta.get_by_text("Cambiamos la luminaria del poste 4471.")).to_be_visible()
@@ -205,7 +209,7 @@ def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibili
     expect(page.get_by_role("button", name="Enviar calificación")).to_have_count(0)
     assert Calificacion.objects.get(solicitud=solicitud).puntaje == 4
     solicitud.refresh_from_db()
-    assert solicitud.estado == Estado.RESPONDIDA
+    assert solicitud.estado == Estado.CERRADA
     assert (solicitud.dependencia, solicitud.responsable) == (dependencia, funcionario)
     eventos = Evento.objects.filter(solicitud=solicitud).order_by("momento", "id")
     assert [(e.tipo, e.actor) for e in eventos] == [
@@ -214,6 +218,7 @@ def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibili
         (TipoEvento.REQUERIMIENTO_INFORMACION, funcionario),
         (TipoEvento.INFORMACION_RECIBIDA, None),
         (TipoEvento.RESPONDIDA, funcionario),
+        (TipoEvento.NOTIFICADA, None),
         (TipoEvento.CALIFICADA, None),
     ]
     respuesta = Adjunto.objects.get(solicitud=solicitud, nombre_original="orden-trabajo-4471.pdf")
