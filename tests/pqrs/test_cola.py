@@ -240,3 +240,6 @@ def test_la_lista_y_sus_botones_hablan_como_la_oficina(client, dependencia):
     assert "Añadir solicitud" not in html and "Escoja" not in html
     # The portal's look: its stylesheet, its logo and the municipality, in every admin page.
     assert "css/admin-portal.css" in html and "img/escudo.svg" in html
+    # A read-only section is "Ver", the verb, not Django's "Vista" (locale/es_CO).
+    inicio = client.get(INICIO).content.decode()
+    assert re.search(r'class="viewlink"[^>]*>Ver</a>', inicio) and ">Vista<" not in inicio
