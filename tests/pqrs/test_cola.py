@@ -240,6 +240,11 @@ def test_la_lista_y_sus_botones_hablan_como_la_oficina(client, dependencia):
     assert "Añadir solicitud" not in html and "Escoja" not in html
     # The portal's look: its stylesheet, its logo and the municipality, in every admin page.
     assert "css/admin-portal.css" in html and "img/escudo.svg" in html
+    # The request's page is named for what it is, with its radicado below (read-only by design).
+    solicitud = asignada(Semaforo.VERDE, dependencia)
+    pagina = client.get(reverse("admin:pqrs_solicitud_change", args=[solicitud.pk])).content.decode()
+    assert "<h1>Solicitud PQRS</h1>" in pagina and f"<h2>{solicitud.radicado}</h2>" in pagina
+    assert "Vista" not in pagina
     # A read-only section is "Ver", the verb, not Django's "Vista" (locale/es_CO).
     inicio = client.get(INICIO).content.decode()
     assert re.search(r'class="viewlink"[^>]*>Ver</a>', inicio) and ">Vista<" not in inicio
