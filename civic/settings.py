@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_beat",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "civic",
     "pqrs",
     "organizaciones",
@@ -67,6 +69,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "civic.personal.SesionPersonalMiddleware",
+    "civic.dos_pasos.middleware.VerificacionPersonalMiddleware",
     # django-axes: last, so it sees every authentication of the request (its documentation).
     "axes.middleware.AxesMiddleware",
 ]
@@ -141,6 +144,9 @@ AXES_SENSITIVE_PARAMETERS = ["password"]
 # Staff sessions expire after this long without activity (sliding); citizens keep Django's default and
 # their own 30-minute proof of a consultation code (CONSULTA_SEGUNDOS).
 SESION_PERSONAL_SEGUNDOS = env.int("SESION_PERSONAL_SEGUNDOS", default=8 * 60 * 60)
+# Second factor (django-otp, TOTP; civic.dos_pasos): optional for each staff member, who enrols from the
+# admin; when true, staff without it can only open the enrolment page until they enrol.
+STAFF_TOTP_OBLIGATORIO = env.bool("STAFF_TOTP_OBLIGATORIO", default=False)
 
 # --- Redis: cache and Celery broker --------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -274,6 +280,8 @@ MUNICIPIO = {
     "logo": env.str("MUNICIPIO_LOGO", default="img/escudo.svg"),
     "sitio": env.str("MUNICIPIO_SITIO", default="http://127.0.0.1:8000"),
 }
+# How authentication applications name the account they keep a code for.
+OTP_TOTP_ISSUER = MUNICIPIO["nombre"]
 
 # --- Security (check --deploy clean when DEBUG is off) --------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

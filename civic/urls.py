@@ -6,13 +6,20 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from civic.dos_pasos.formularios import FormularioIngreso
+from civic.dos_pasos.vistas import inscribir
+
 admin.site.site_header = f"{settings.MUNICIPIO['nombre']} – Administración del portal"
 admin.site.site_title = "Portal de participación"
 admin.site.index_title = "Gestión"
 # The work queues need the width of a 1280-px screen; the home page and breadcrumbs lead everywhere.
 admin.site.enable_nav_sidebar = False
+# The staff login asks for the second factor's code when the account has one (civic.dos_pasos).
+admin.site.login_form = FormularioIngreso
+admin.site.login_template = "admin/ingreso.html"
 
 urlpatterns = [
+    path("admin/verificacion-en-dos-pasos/", admin.site.admin_view(inscribir), name="dos_pasos"),
     path("admin/", admin.site.urls),
     *(
         path(prefijo, include(f"{config.name}.urls"))
