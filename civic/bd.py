@@ -1,4 +1,5 @@
-"""Bulk inserts that stay fast on PostgreSQL for thousands of rows with JSON columns.
+"""Batch helpers: keyset pages over a query, and bulk inserts that stay fast on PostgreSQL for thousands
+of rows with JSON columns.
 
 Django's `bulk_create` builds a model instance per row and sends each column as an array (UNNEST) that
 psycopg quotes value by value on the client; for a reminder sweep's pages of JSON-heavy outbox rows that
@@ -8,10 +9,11 @@ new ones). Other databases use `bulk_create`.
 """
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 
@@ -57,6 +59,40 @@ def insertar(
     with connection.cursor() as cursor:
         cursor.execute(sql, [json.dumps(documento, cls=DjangoJSONEncoder)])
         return cursor.fetchall()
+
+
+def paginas(consulta: QuerySet, orden: Sequence[str], lote: int) -> Iterator[list[tuple]]:
+    """The values of `orden` (ending in "pk") of the selected rows, in keyset pages of `lote`.
+
+    Each page starts after the last row of the previous one rather than at an offset, so no page re-reads
+    earlier rows and a row that leaves the selection meanwhile (processed, or changed by someone) does not
+    shift the next page. `orden` must be non-null fields.
+    """
+    orden = tuple(orden)
+    if orden[-1] != "pk":
+        orden = (*orden, "pk")
+    cursor: tuple | None = None
+    while True:
+        pagina = consulta.order_by(*orden)
+        if cursor is not None:
+            pagina = pagina.filter(_despues_de(orden, cursor))
+        filas = list(pagina.values_list(*orden)[:lote])
+        if not filas:
+            return
+        yield filas
+        if len(filas) < lote:
+            return
+        cursor = filas[-1]
+
+
+def _despues_de(orden: Sequence[str], valores: Sequence) -> Q:
+    """Rows strictly after `valores` in the order `orden` (row-value comparison spelled out for the ORM)."""
+    despues = Q()
+    for i, campo in enumerate(orden):
+        iguales = {orden[j]: valores[j] for j in range(i)}
+        despues |= Q(**iguales, **{f"{campo}__gt": valores[i]})
+    # The redundant bound on the leading field lets the database walk its index from the cursor.
+    return Q(**{f"{orden[0]}__gte": valores[0]}) & despues
 
 
 def _por_defecto(campo: models.Field):

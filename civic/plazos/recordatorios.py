@@ -17,7 +17,7 @@ one bulk insert of mail), so a sweep costs what is due, not what is open.
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -249,7 +249,7 @@ def barrer_regla(regla: Regla, *, hoy: date, lote: int = LOTE_POR_DEFECTO) -> Re
         return Resumen()
     tipo_objeto = ContentType.objects.get_for_model(consulta.model)
     resumen = Resumen()
-    for filas in _paginas(consulta, (regla.campo, "pk"), lote):
+    for filas in bd.paginas(consulta, (regla.campo, "pk"), lote):
         debidas = {pk: oc for valor, pk in filas if (oc := regla.ocurrencia_en(valor, hoy)) is not None}
         if not debidas:
             continue
@@ -418,40 +418,11 @@ def barrer(
     """
     tipo_objeto = ContentType.objects.get_for_model(consulta.model)
     resumen = Resumen()
-    for filas in _paginas(consulta, orden, lote):
+    for filas in bd.paginas(consulta, orden, lote):
         resumen += _procesar_pagina(
             consulta, [fila[-1] for fila in filas], avisos, tipo_objeto, bloquear=bloquear
         )
     return resumen
-
-
-def _paginas(consulta: QuerySet, orden: Sequence[str], lote: int) -> Iterator[list[tuple]]:
-    """The values of `orden` (ending in "pk") of the selected rows, in keyset pages of `lote`."""
-    orden = tuple(orden)
-    if orden[-1] != "pk":
-        orden = (*orden, "pk")
-    cursor: tuple | None = None
-    while True:
-        pagina = consulta.order_by(*orden)
-        if cursor is not None:
-            pagina = pagina.filter(_despues_de(orden, cursor))
-        filas = list(pagina.values_list(*orden)[:lote])
-        if not filas:
-            return
-        yield filas
-        if len(filas) < lote:
-            return
-        cursor = filas[-1]
-
-
-def _despues_de(orden: Sequence[str], valores: Sequence) -> Q:
-    """Rows strictly after `valores` in the order `orden` (row-value comparison spelled out for the ORM)."""
-    despues = Q()
-    for i, campo in enumerate(orden):
-        iguales = {orden[j]: valores[j] for j in range(i)}
-        despues |= Q(**iguales, **{f"{campo}__gt": valores[i]})
-    # The redundant bound on the leading field lets the database walk its index from the cursor.
-    return Q(**{f"{orden[0]}__gte": valores[0]}) & despues
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ import logging
 import mimetypes
 import os
 import smtplib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -31,7 +31,6 @@ from django.core.files.storage import default_storage
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.utils import DNS_NAME
 from django.db import models, transaction
-from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.dispatch import Signal
 from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError
@@ -387,7 +386,7 @@ def barrer_pendientes(*, ahora: datetime | None = None, lote: int = 500) -> int:
         estado=Notificacion.Estado.PENDIENTE, proximo_intento__lte=ahora - GRACIA_BARRIDO
     ).order_by("proximo_intento", "pk")
     # Keyset pagination over the partial index of pending rows (notificacion_pendientes_idx).
-    for filas in _paginas(vencidas, "proximo_intento", lote):
+    for filas in bd.paginas(vencidas, ("proximo_intento", "pk"), lote):
         for _proximo, notificacion_id in filas:
             if not _publicar(notificacion_id):
                 # The broker is down: the next sweep tries again.
@@ -404,7 +403,7 @@ def _recuperar_reclamos_vencidos(*, ahora: datetime, lote: int) -> tuple[int, bo
     ).order_by("reclamada_en", "pk")
     encoladas = 0
     # Keyset pagination over the partial index of claimed rows (notificacion_enviando_idx).
-    for filas in _paginas(vencidos, "reclamada_en", lote):
+    for filas in bd.paginas(vencidos, ("reclamada_en", "pk"), lote):
         for notificacion_id in _devolver_a_la_cola([pk for _reclamada, pk in filas], limite=limite):
             if not _publicar(notificacion_id):
                 # The row is pending again: the pending sweep enqueues it once the broker is back.
@@ -432,20 +431,3 @@ def _devolver_a_la_cola(ids: list[int], *, limite: datetime) -> list[int]:
         if _registrar_fallo(notificacion, motivo, definitivo=definitivo, espera_base=0) is not None:
             pendientes.append(notificacion.pk)
     return pendientes
-
-
-def _paginas(consulta: models.QuerySet, campo: str, lote: int) -> Iterator[list[tuple]]:
-    """Yield `(campo, pk)` pages of a query ordered by `campo, pk`, by keyset rather than offset."""
-    cursor = None
-    while True:
-        pagina = consulta
-        if cursor is not None:
-            pagina = pagina.filter(
-                Q(**{f"{campo}__gt": cursor[0]}) | Q(**{campo: cursor[0], "pk__gt": cursor[1]})
-            )
-        filas = list(pagina.values_list(campo, "pk")[:lote])
-        if filas:
-            yield filas
-        if len(filas) < lote:
-            return
-        cursor = filas[-1]
