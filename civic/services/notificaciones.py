@@ -190,8 +190,11 @@ def entregar_notificacion(*, notificacion_id: int) -> None:
         return
     try:
         mensaje = _construir_mensaje(reclamada)
-    except (TemplateDoesNotExist, TemplateSyntaxError) as error:
-        # A broken or missing template fails the same way every time: no point in retrying.
+    except (TemplateDoesNotExist, TemplateSyntaxError, FileNotFoundError) as error:
+        # A broken or missing template, or an attached file no longer stored (deleted by the retention of
+        # personal data, civic.expedientes.retencion), fails the same way every time: no point in
+        # retrying, and the row ends failed at once, its reserved context erased, instead of waiting for
+        # the sweep to use up its attempts.
         _marcar_fallo(reclamada, error, definitivo=True)
         return
     try:

@@ -1,3 +1,4 @@
+import json
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -576,3 +577,28 @@ def test_un_receptor_que_falla_no_deshace_la_entrega(django_capture_on_commit_ca
     notificacion.refresh_from_db()
     assert (notificacion.estado, len(mailoutbox)) == (Notificacion.Estado.ENVIADA, 1)
     assert "receptor roto" in caplog.text
+
+
+def test_un_adjunto_que_ya_no_existe_deja_la_fila_fallida_sin_el_codigo_en_claro(
+    django_capture_on_commit_callbacks, mailoutbox, settings, tmp_path
+):
+    # The consultation code must not outlive a delivery that cannot happen (Ley 1581/2012 art. 4 lit. g):
+    # a missing stored file fails at once, not after the sweep re-queues the row NOTIFICACIONES_MAX_INTENTOS
+    # times with the code still in it.
+    settings.MEDIA_ROOT = tmp_path
+    ruta = default_storage.save("adjuntos/cedula.pdf", ContentFile(b"%PDF-1.4 cedula"))
+    archivo = FieldFile(instance=None, field=FileField(), name=ruta)
+    notificacion = encolar_sin_publicar(
+        django_capture_on_commit_callbacks, archivos=[archivo], contexto_reservado={"codigo": "secreto-7Q4"}
+    )
+    default_storage.delete(ruta)
+
+    entregar_notificacion(notificacion_id=notificacion.pk)
+
+    assert mailoutbox == []
+    notificacion.refresh_from_db()
+    assert notificacion.estado == Notificacion.Estado.FALLIDA
+    assert notificacion.intentos == 1
+    assert notificacion.ultimo_error.startswith("FileNotFoundError")
+    assert notificacion.contexto_reservado == {}
+    assert "secreto-7Q4" not in json.dumps([notificacion.contexto, notificacion.ultimo_error])
