@@ -215,6 +215,11 @@ LIMITE_CONSULTAR_SEGUNDOS = env.int("LIMITE_CONSULTAR_SEGUNDOS", default=600)
 # "¿Perdió su código?": each request mails the petitioner a new code and voids the old one.
 LIMITE_RECUPERAR = env.int("LIMITE_RECUPERAR", default=3)
 LIMITE_RECUPERAR_SEGUNDOS = env.int("LIMITE_RECUPERAR_SEGUNDOS", default=3600)
+# Ley 1581/2012 art. 4 lit. g and art. 11: years after its closing (its last event) that a closed
+# expediente keeps its petitioner's personal data, from the entity's Tabla de Retención Documental; then
+# `manage.py anonimizar_expedientes` erases them (civic.expedientes.retencion). 0: not configured, the
+# command refuses to run (no code default decides on the entity's archives).
+RETENCION_DATOS_PERSONALES_ANIOS = env.int("RETENCION_DATOS_PERSONALES_ANIOS", default=0)
 # How long a verified radicado stays open in the citizen's session.
 CONSULTA_SEGUNDOS = env.int("CONSULTA_SEGUNDOS", default=1800)
 # Reverse proxies in front of the app that append to X-Forwarded-For (0 = trust REMOTE_ADDR only).

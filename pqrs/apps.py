@@ -12,6 +12,7 @@ class PqrsConfig(AppConfig):
         """PQRS on the kernel, by declaration: its expediente, roles, reminder rules, digest section,
         home-page sections and seed catalogues."""
         from celery.schedules import crontab
+        from django.db.models import Q
 
         from civic import periodicas, semillas
         from civic.expedientes import registro
@@ -23,9 +24,11 @@ class PqrsConfig(AppConfig):
         from civic.sitio import secciones
 
         from . import demo, emails, recordatorios, roles
+        from .models import TipoEvento
         from .semillas import sembrar_catalogos, sembrar_reservas
         from .services import notificacion
         from .services.radicacion import EXPEDIENTE
+        from .workflow import FINALES
 
         registro.registrar(
             registro.Expediente(
@@ -34,6 +37,28 @@ class PqrsConfig(AppConfig):
                 prefijo="PQRS",
                 url_seguimiento="pqrs:seguimiento",
                 ayuda_consulta="pqrs/_ayuda_consulta.html",
+                # Ley 1581/2012 art. 4 lit. g: after RETENCION_DATOS_PERSONALES_ANIOS from its last event, a
+                # finished request (no appeal pending, CPACA art. 74) loses who filed it and what they wrote.
+                retencion=registro.Retencion(
+                    estados_cerrados=FINALES,
+                    condicion=Q(reposicion_pendiente=False),
+                    eventos_del_peticionario=frozenset(
+                        {
+                            TipoEvento.INFORMACION_RECIBIDA,
+                            TipoEvento.CORREGIDA,
+                            TipoEvento.DOCUMENTO_APORTADO,
+                            TipoEvento.DESISTIMIENTO_EXPRESO,
+                            TipoEvento.INSISTENCIA,
+                            TipoEvento.REPOSICION_INTERPUESTA,
+                        }
+                    ),
+                    # A notification's proof may carry a postal address or a guide number.
+                    datos_personales=frozenset({"prueba"}),
+                    adjuntos="adjuntos",
+                    textos=("descripcion",),
+                    depurar=("asunto",),
+                    relacionados={"calificacion": ("comentario",)},
+                ),
             )
         )
         roles.declarar()

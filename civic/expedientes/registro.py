@@ -5,16 +5,45 @@ behind a radicado prefix (for the one tracking page), the series its numbers com
 citizen's tracking page lives.
 """
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from django.apps import apps
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 if TYPE_CHECKING:
     from .modelos import Radicable
+
+
+@dataclass(frozen=True)
+class Retencion:
+    """What the retention of personal data needs to know about an expediente (civic.expedientes.retencion).
+
+    Ley 1581/2012 art. 4 lit. g and art. 11: personal data are kept only as long as the purpose and the
+    archive rules (the entity's TRD) require; after RETENCION_DATOS_PERSONALES_ANIOS from its closing, a
+    closed expediente keeps its numbers and dates but not who filed it.
+    """
+
+    estados_cerrados: frozenset[str]  # nothing more happens in these states
+    # An extra condition for "closed" the states cannot say (e.g. no appeal pending).
+    condicion: Q = field(default_factory=Q)
+    # The moment the period counts from: a datetime field or expression; empty, the last event's moment.
+    desde: object = None
+    eventos: str = "eventos"  # the reverse name of the expediente's events
+    # Event types whose note is the petitioner's own words (information sent, a withdrawal, an appeal…):
+    # the whole note is replaced. Every other note and event datum only loses the petitioner's values.
+    eventos_del_peticionario: frozenset[str] = frozenset()
+    datos_personales: frozenset[str] = frozenset()  # event `datos` keys dropped whole
+    adjuntos: str = ""  # the reverse name of its attachments (AdjuntoBase), if any
+    origenes_personales: frozenset[str] = frozenset({"ciudadano"})  # whose files are deleted
+    textos: tuple[str, ...] = ()  # the expediente's free-text fields replaced whole (the petition)
+    depurar: tuple[str, ...] = ()  # its short texts that only lose the petitioner's values (a subject)
+    # Related rows' text fields blanked: {reverse name: (fields,)}, e.g. a satisfaction survey's comment.
+    relacionados: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -28,6 +57,7 @@ class Expediente:
     plantilla_seguimiento: str = "civic/expedientes/seguimiento.html"  # the generic page's template
     ayuda_consulta: str = ""  # a template the tracking form includes (e.g. where else answers appear)
     campo_vencimiento: str = "fecha_vencimiento"  # the date field of the running term, if any
+    retencion: Retencion | None = None  # how its personal data end; None: never anonymized
 
     @property
     def serie(self) -> str:

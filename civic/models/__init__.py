@@ -1,5 +1,5 @@
 from .calendario import DiaNoHabil
-from .expedientes import Consecutivo
+from .expedientes import Anonimizacion, Consecutivo
 from .limites import ContadorLimite
 from .notificaciones import Notificacion
 from .organizacion import Dependencia, Usuario
@@ -7,6 +7,7 @@ from .recordatorios import Recordatorio
 from .territorio import Barrio, Comuna
 
 __all__ = [
+    "Anonimizacion",
     "Barrio",
     "Comuna",
     "Consecutivo",
