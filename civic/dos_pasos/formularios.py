@@ -49,6 +49,8 @@ class FormularioIngreso(AdminAuthenticationForm):
         if dispositivo is None:
             return datos
         codigo = (datos.get("codigo") or "").strip()
+        # The code field takes the focus (its template sets autofocus when it has an error), not the username.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
         if not codigo:
             # Keep what was typed: the person only has to add the code.
             self.fields["password"].widget.render_value = True
