@@ -187,3 +187,18 @@ def test_la_sesion_verificada_sigue_venciendo_por_inactividad(client, funcionari
         client.get(reverse("admin:index"))
         assert client.session.get_expiry_age() == 3600
         assert client.session[DEVICE_ID_SESSION_KEY] == dispositivo.persistent_id
+
+
+def test_el_superusuario_retira_la_aplicacion_de_quien_perdio_el_telefono(funcionario, admin_client):
+    dispositivo = inscrito(funcionario)
+    lista = reverse("admin:otp_totp_totpdevice_changelist")
+    assert str(funcionario) in admin_client.get(lista).content.decode()
+
+    respuesta = admin_client.post(
+        reverse("admin:otp_totp_totpdevice_delete", args=[dispositivo.pk]), {"post": "yes"}
+    )
+
+    assert respuesta.status_code == HTTPStatus.FOUND
+    assert not TOTPDevice.objects.filter(user=funcionario).exists()
+    # Back to the password alone, until they enrol again.
+    assert entrar(Client()).status_code == HTTPStatus.FOUND
