@@ -166,3 +166,19 @@ def test_sin_periodo_configurado_el_comando_no_anonimiza_nada(settings, django_c
     assert "Tabla de Retención Documental" in str(error.value)
     a.refresh_from_db()
     assert a.numero_documento == "31999004"
+
+
+def test_el_registro_de_anonimizaciones_se_ve_y_no_se_edita(admin_client, django_capture_on_commit_callbacks):
+    a = rechazada_el(10, numero="31999005", entregar=django_capture_on_commit_callbacks)
+    with time_machine.travel(en_bogota(2026, 3, 11, 1), tick=False):
+        correr()
+
+    lista = admin_client.get("/admin/civic/anonimizacion/")
+
+    assert a.radicado in lista.content.decode()
+    registro = Anonimizacion.objects.get()
+    assert (
+        admin_client.post(f"/admin/civic/anonimizacion/{registro.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert Anonimizacion.objects.filter(pk=registro.pk).exists()
