@@ -145,6 +145,8 @@ def main():
         ("búsqueda por documento", pagina(lista, {"q": con_documento.numero_documento})),
         ("exportar CSV, filtro comuna + dependencia", _exportar(client, comuna, dependencia)),
         ("página de la solicitud", pagina(reverse("admin:pqrs_solicitud_change", args=[muestra.pk]))),
+        # The work-queue home: every open request of the office counted by light, 15 of each listed.
+        ("inicio: cola de toda la oficina", pagina(reverse("admin:index"))),
     ]
 
     # The public tracking lookup: a real code from a request filed through the service.

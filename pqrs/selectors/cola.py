@@ -12,12 +12,17 @@ from django.utils.translation import gettext_lazy as _
 from civic.models import Usuario
 from civic.plazos.cola import Grupo, agrupar
 from pqrs.models import Solicitud
-from pqrs.workflow import FINALES
+from pqrs.workflow import FINALES, Estado
 
 from .consultas import solicitudes_para_funcionario, ve_todas
 
-# Art. 20 first, then the most urgent due date; a paused term (no due date running) by age.
+# Art. 20 first, then the nearest due date; without a running term, as the staff list orders (newest
+# first), which the index pqrs_prioridad_idx serves.
 ORDEN = ("-prioritaria", "fecha_vencimiento", "radicada_en", "pk")
+ORDEN_SIN_TERMINO = ("-prioritaria", "-radicada_en", "-pk")
+# Still to be worked on or waited for: every state but the final ones, as a list the (estado, …) indexes
+# can serve (a NOT IN reads the whole table).
+ABIERTOS = tuple(estado for estado in Estado if estado not in FINALES)
 # What a queue row shows: no description, no personal data (Ley 1581 de 2012).
 _CAMPOS = ("radicado", "asunto", "estado", "fecha_vencimiento", "prioritaria", "riesgo_vida", "radicada_en")
 
@@ -36,7 +41,7 @@ class Seccion:
 def _abiertas(usuario: Usuario) -> QuerySet[Solicitud]:
     """The requests still to be worked on within the user's scope (the changelist's), light columns only."""
     return (
-        solicitudes_para_funcionario(usuario).exclude(estado__in=FINALES).select_related(None).only(*_CAMPOS)
+        solicitudes_para_funcionario(usuario).filter(estado__in=ABIERTOS).select_related(None).only(*_CAMPOS)
     )
 
 
@@ -56,7 +61,11 @@ def cola_de_trabajo(usuario: Usuario, *, hoy: date, maximo: int) -> list[Seccion
         Seccion(
             "mias",
             _("Mis solicitudes"),
-            agrupar(alcance.filter(responsable=usuario), hoy=hoy, orden=ORDEN, maximo=maximo),
+            _agrupar(alcance.filter(responsable=usuario), hoy, maximo),
         ),
-        Seccion("dependencia", titulo_dependencia, agrupar(alcance, hoy=hoy, orden=ORDEN, maximo=maximo)),
+        Seccion("dependencia", titulo_dependencia, _agrupar(alcance, hoy, maximo)),
     ]
+
+
+def _agrupar(consulta: QuerySet[Solicitud], hoy: date, maximo: int) -> list[Grupo]:
+    return agrupar(consulta, hoy=hoy, orden=ORDEN, orden_sin_termino=ORDEN_SIN_TERMINO, maximo=maximo)

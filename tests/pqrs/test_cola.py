@@ -95,10 +95,16 @@ def test_la_cola_agrupa_por_semaforo_con_las_prioritarias_primero(
     verde_prioritaria = asignada(Semaforo.VERDE, dependencia, funcionario, prioritaria=True)
     de_la_companera = asignada(Semaforo.ROJO, dependencia, companera)
     sin_responsable = asignada(Semaforo.AMARILLO, dependencia)
-    # A felicitación has no legal term: open, but grey.
-    gris = SolicitudFactory(modalidad=Modalidad.objects.get(codigo="felicitacion"))
+    # No running term: a felicitación (no legal term) and a request waiting for the petitioner (art. 17);
+    # open, grey, listed as the staff list orders (newest first).
+    felicitacion = Modalidad.objects.get(codigo="felicitacion")
+    gris = SolicitudFactory(modalidad=felicitacion, ahora=en_bogota(2026, 3, 10))
     services.asignar(solicitud=gris, dependencia=dependencia, responsable=funcionario, actor=coordinador())
-    assert selectors.semaforo(gris) == Semaforo.GRIS
+    en_espera = asignada(Semaforo.VERDE, dependencia, funcionario)
+    services.solicitar_informacion(
+        solicitud=en_espera, requerimiento="Indique la dirección exacta del poste.", actor=funcionario
+    )
+    assert selectors.semaforo(gris) == selectors.semaforo(en_espera) == Semaforo.GRIS
     assert verde_prioritaria.fecha_vencimiento >= verde.fecha_vencimiento
 
     client.force_login(funcionario)
@@ -112,13 +118,13 @@ def test_la_cola_agrupa_por_semaforo_con_las_prioritarias_primero(
         Semaforo.ROJO: [roja.radicado],
         Semaforo.AMARILLO: [amarilla.radicado],
         Semaforo.VERDE: [verde_prioritaria.radicado, verde.radicado],
-        Semaforo.GRIS: [gris.radicado],
+        Semaforo.GRIS: [en_espera.radicado, gris.radicado],
     }
-    assert cuantas_mias == {Semaforo.ROJO: 1, Semaforo.AMARILLO: 1, Semaforo.VERDE: 2, Semaforo.GRIS: 1}
+    assert cuantas_mias == {Semaforo.ROJO: 1, Semaforo.AMARILLO: 1, Semaforo.VERDE: 2, Semaforo.GRIS: 2}
     de_la_dependencia, cuantas = colas["dependencia"]
     assert set(de_la_dependencia[Semaforo.ROJO]) == {roja.radicado, de_la_companera.radicado}
     assert set(de_la_dependencia[Semaforo.AMARILLO]) == {amarilla.radicado, sin_responsable.radicado}
-    assert cuantas == {Semaforo.ROJO: 2, Semaforo.AMARILLO: 2, Semaforo.VERDE: 2, Semaforo.GRIS: 1}
+    assert cuantas == {Semaforo.ROJO: 2, Semaforo.AMARILLO: 2, Semaforo.VERDE: 2, Semaforo.GRIS: 2}
 
     html = respuesta.content.decode()
     # Most urgent group first, in the page as in the data.
