@@ -32,7 +32,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
-from django.db.models import Exists, Max, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -94,7 +94,7 @@ def vencidos(expediente: Expediente, hasta: datetime) -> QuerySet:
     hechas = Anonimizacion.objects.filter(
         objeto_tipo=ContentType.objects.get_for_model(modelo), objeto_id=OuterRef("pk")
     )
-    desde = retencion.desde if retencion.desde is not None else Max(f"{retencion.eventos}__momento")
+    desde = retencion.desde if retencion.desde is not None else _ultimo_evento(modelo, retencion)
     maquina = modelo.maquina  # type: ignore[attr-defined]
     return (
         modelo._default_manager.filter(**{f"{maquina.campo}__in": retencion.estados_cerrados})
@@ -103,6 +103,14 @@ def vencidos(expediente: Expediente, hasta: datetime) -> QuerySet:
         .annotate(_cerrado_en=desde)
         .filter(_cerrado_en__lt=hasta)
     )
+
+
+def _ultimo_evento(modelo, retencion: Retencion) -> Subquery:
+    # A correlated subquery, not Max() with GROUP BY: each row reads its newest event from the event
+    # table's (expediente, momento) index, and the keyset pages can stop at their limit.
+    relacion = modelo._meta.get_field(retencion.eventos)
+    eventos = relacion.related_model._default_manager.filter(**{relacion.field.name: OuterRef("pk")})
+    return Subquery(eventos.order_by("-momento").values("momento")[:1])
 
 
 def con_retencion() -> list[Expediente]:
@@ -135,10 +143,13 @@ def anonimizar(expediente: Expediente, hasta: datetime, *, lote: int = LOTE_POR_
 def _anonimizar_pagina(expediente: Expediente, hasta: datetime, ids: list[int], resumen: Resumen) -> None:
     retencion = _retencion(expediente)
     modelo = expediente.model
-    # Locked, then selected again: one reopened or anonymized meanwhile is left alone. (The selection
-    # groups by the events, which FOR UPDATE cannot do, hence the two steps.)
-    list(modelo._default_manager.select_for_update().filter(pk__in=ids).values_list("pk", flat=True))
-    cerrados = dict(vencidos(expediente, hasta).filter(pk__in=ids).values_list("pk", "_cerrado_en"))
+    # Locked and selected again: one reopened or anonymized meanwhile is left alone.
+    cerrados = dict(
+        vencidos(expediente, hasta)
+        .filter(pk__in=ids)
+        .select_for_update(of=("self",))
+        .values_list("pk", "_cerrado_en")
+    )
     objetos = list(modelo._default_manager.filter(pk__in=cerrados).order_by("pk"))
     if not objetos:
         return
