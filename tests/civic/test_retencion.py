@@ -182,3 +182,41 @@ def test_el_registro_de_anonimizaciones_se_ve_y_no_se_edita(admin_client, django
         == 403
     )
     assert Anonimizacion.objects.filter(pk=registro.pk).exists()
+
+
+def test_una_respuesta_cerrada_pierde_la_encuesta_y_la_prueba_y_conserva_el_oficio_de_la_oficina():
+    actor = FuncionarioFactory()
+    with time_machine.travel(en_bogota(2015, 6, 1, 9), tick=False):
+        solicitud = SolicitudFactory(ahora=en_bogota(2015, 6, 1, 9), numero_documento="31999006")
+    with time_machine.travel(en_bogota(2015, 6, 10, 9), tick=False):
+        services.responder(
+            solicitud=solicitud, texto="Se programó la reparación.", archivos=[pdf("oficio.pdf")], actor=actor
+        )
+        services.calificar(solicitud=solicitud, calificacion=2, comentario="Soy Luz Marina, tardaron mucho.")
+        services.registrar_notificacion(
+            solicitud=solicitud,
+            medio="correo_certificado",
+            prueba="Guía 7001 a Calle 5 # 38-20, recibió Luz Marina Rentería",
+            actor=actor,
+        )
+    solicitud.refresh_from_db()
+    assert solicitud.estado == "cerrada"
+    oficio = solicitud.adjuntos.get()
+
+    # Closed on 10 June 2015: kept through 10 June 2025, anonymized on the 11th.
+    with time_machine.travel(en_bogota(2025, 6, 10, 20), tick=False):
+        assert "pqrs: 0 expedientes anonimizados" in correr()
+    with time_machine.travel(en_bogota(2025, 6, 11, 6), tick=False):
+        assert "pqrs: 1 expedientes anonimizados, 0 archivos borrados" in correr()
+
+    solicitud.refresh_from_db()
+    assert solicitud.anonima and solicitud.numero_documento == ""
+    assert solicitud.calificacion.puntaje == 2 and solicitud.calificacion.comentario == ""
+    notificada = Evento.objects.get(solicitud=solicitud, tipo=TipoEvento.NOTIFICADA)
+    assert "prueba" not in notificada.datos and notificada.datos["medio"] == "correo_certificado"
+    # The office's own answer and its letter stay: the entity's record of what it answered.
+    assert (
+        Evento.objects.get(solicitud=solicitud, tipo=TipoEvento.RESPONDIDA).nota
+        == "Se programó la reparación."
+    )
+    assert default_storage.exists(oficio.archivo.name)
