@@ -50,6 +50,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
+from civic.expedientes import radicados  # noqa: E402
 from civic.models import Comuna, Dependencia, Usuario  # noqa: E402
 from pqrs import selectors, services  # noqa: E402
 from pqrs.models import Canal, Modalidad, Solicitud  # noqa: E402
@@ -159,8 +160,9 @@ def main():
     )
 
     def consulta_publica():
-        solicitud = services.verificar_codigo(radicado=publica.radicado, codigo=codigo)
-        assert solicitud is not None
+        hallada = radicados.verificar(publica.radicado, codigo)
+        assert hallada is not None
+        _expediente, solicitud = hallada
         list(selectors.eventos_publicos(solicitud))
         list(selectors.adjuntos_publicos(solicitud))
 
