@@ -2,11 +2,9 @@
 enrolment page (and signing out) is open to them."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from . import sesion_verificada
 
@@ -17,10 +15,7 @@ class VerificacionPersonalMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if settings.STAFF_TOTP_OBLIGATORIO and self._debe_inscribirse(request):
-            messages.warning(
-                request,
-                _("La verificación en dos pasos es obligatoria para el personal: actívela para continuar."),
-            )
+            # The enrolment page says why the person landed there.
             return redirect("dos_pasos")
         return self.get_response(request)
 
