@@ -52,6 +52,12 @@ def test_inscribirse_y_entrar_con_el_codigo(sesion_de_personal, revisar_accesibi
     pagina.get_by_label("Escriba el código que muestra la aplicación:").fill(codigo_actual(dispositivo))
     pagina.get_by_role("button", name="Activar la verificación en dos pasos").click()
     expect(pagina.locator(".messagelist")).to_contain_text("Verificación en dos pasos activada")
+    pagina.get_by_role("link", name="Verificación en dos pasos").click()
+    expect(pagina.locator("#content-main")).to_contain_text("está activa en su cuenta desde el")
+    for ancho in ANCHOS:
+        pagina.set_viewport_size(ancho)
+        revisar_accesibilidad(pagina)
+        pagina.screenshot(path=str(tmp_path / f"activa-{ancho['width']}.png"), full_page=True)
 
     # Signing in again asks for the code, next to its field, keeping the password typed.
     contexto = browser.new_context(base_url=pagina.url.split("/admin/")[0])
