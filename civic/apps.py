@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class CivicConfig(AppConfig):
@@ -15,6 +15,15 @@ class CivicConfig(AppConfig):
         # Catalogues and role groups after every migrate and every test flush (civic.semillas); the
         # receiver acts on the last app's signal.
         post_migrate.connect(semillas.al_migrar, dispatch_uid="civic.semillas")
+        # Forms keep the comunas in memory (civic.memo): an edit makes every process read them again.
+        from civic.memo import al_editar
+        from civic.models import Comuna
+        from civic.selectors import GRUPO_TERRITORIO
+
+        for senal in (post_save, post_delete):
+            senal.connect(
+                al_editar(GRUPO_TERRITORIO), sender=Comuna, weak=False, dispatch_uid=f"civic.memo.{senal}"
+            )
         plantillas.registrar(
             {
                 "civic/emails/resumen_diario": _("Resumen diario"),

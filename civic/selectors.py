@@ -6,6 +6,10 @@ from django.db.models import QuerySet
 
 from civic.models import Comuna, Notificacion
 
+# The civic.memo group of the territory: pages and forms that list comunas keep them in memory until an
+# edit of a Comuna (civic.apps connects its signals).
+GRUPO_TERRITORIO = "civic:territorio"
+
 
 def notificaciones_de(objeto: models.Model) -> QuerySet[Notificacion]:
     """Every outbox message about an object (sent, pending, failed), newest first, for its staff page."""

@@ -90,6 +90,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "civic.context_processors.municipio",
                 "civic.sitio.secciones.secciones",
+                # Public pages rendered for the cache carry a marker, never a visitor's CSRF token.
+                "civic.sitio.en_cache.csrf",
             ],
         },
     },

@@ -62,6 +62,7 @@ class PqrsConfig(AppConfig):
             )
         )
         roles.declarar()
+        self._invalidar_memoria_al_editar()
         plazos.registrar_reglas(recordatorios.reglas)
         resumen.registrar_seccion(recordatorios.SECCION_RESUMEN)
         semillas.registrar(sembrar_catalogos)
@@ -108,3 +109,32 @@ class PqrsConfig(AppConfig):
                 orden=30,
             )
         )
+
+    def _invalidar_memoria_al_editar(self):
+        """The filing form keeps its catalogues in memory and the published answers page is kept per day
+        (civic.memo): an edit makes every process read them again."""
+        from django.db.models.signals import post_delete, post_save
+
+        from civic.memo import al_editar, invalidar
+
+        from .forms import GRUPOS_CATALOGOS
+        from .models import CondicionPoblacional, Modalidad, Solicitud
+        from .views import GRUPO_PUBLICADAS
+
+        for modelo in (Modalidad, CondicionPoblacional):
+            for senal in (post_save, post_delete):
+                senal.connect(
+                    al_editar(GRUPOS_CATALOGOS[0]),
+                    sender=modelo,
+                    weak=False,
+                    dispatch_uid=f"pqrs.memo.{modelo.__name__}.{senal}",
+                )
+
+        def al_publicar(sender, instance, update_fields=None, **kwargs):
+            # CPACA art. 69: an answer published (or withdrawn) shows at once in «Respuestas publicadas».
+            if "publicada_hasta" in (update_fields or ()) or (
+                update_fields is None and instance.publicada_hasta is not None
+            ):
+                invalidar(GRUPO_PUBLICADAS)
+
+        post_save.connect(al_publicar, sender=Solicitud, weak=False, dispatch_uid="pqrs.memo.publicadas")

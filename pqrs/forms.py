@@ -5,15 +5,46 @@ from uuid import uuid4
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.forms.models import ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
+from civic import memo
 from civic.expedientes.formularios import CampoVariosArchivos, FormularioPublico, ayuda_adjuntos
 from civic.expedientes.modelos import CanalRespuesta, TipoDocumento, TipoPersona
-from civic.selectors import comunas
+from civic.selectors import GRUPO_TERRITORIO, comunas
 from pqrs import selectors
 from pqrs.models.solicitud import DESCRIPCION_MAX
 
 COMENTARIO_MAX = 2000
+
+
+# The form's catalogues (modalities, population conditions, comunas) are read once per process and read
+# again after an edit (civic.memo; pqrs.apps and civic.apps connect the models' signals to these groups).
+GRUPOS_CATALOGOS = ("pqrs:catalogos", GRUPO_TERRITORIO)
+
+
+def _opciones(campo: forms.ModelChoiceField, filas) -> list:
+    """What the field's iterator would give, kept: the option values carry their row (the modality's
+    explanation is shown under its name)."""
+    vacia = [("", campo.empty_label)] if campo.empty_label is not None else []
+    return vacia + [
+        (ModelChoiceIteratorValue(campo.prepare_value(o), o), campo.label_from_instance(o)) for o in filas
+    ]
+
+
+def _opciones_en_memoria(campo: forms.ModelChoiceField, nombre: str) -> list:
+    return memo.memo(
+        ("pqrs:opciones", nombre), lambda: _opciones(campo, campo.queryset), grupos=GRUPOS_CATALOGOS
+    )
+
+
+def codigos_de_modalidad() -> frozenset[str]:
+    """The codes of the active modalities, for `?tipo=` in the filing form's link."""
+    return memo.memo(
+        "pqrs:codigos_modalidad",
+        lambda: frozenset(selectors.modalidades_activas().values_list("codigo", flat=True)),
+        grupos=GRUPOS_CATALOGOS,
+    )
 
 
 class CampoModalidad(forms.ModelChoiceField):
@@ -193,6 +224,9 @@ class RadicarForm(FormularioPublico):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for nombre in ("tipo", "comuna", "condiciones"):
+            # Shown from memory; a sent value is still checked against the database (the field's queryset).
+            self.fields[nombre].choices = _opciones_en_memoria(self.fields[nombre], nombre)
         self.fields["token_radicacion"].initial = uuid4
         self.fields["adjuntos"].help_text = ayuda_adjuntos()
         self.fields["nombres"].widget.attrs["autocomplete"] = "given-name"

@@ -8,7 +8,7 @@ or the one that proved the consultation code on the kernel's tracking form (`civ
 import time
 from datetime import timedelta
 from http import HTTPStatus
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from django.conf import settings
 from django.contrib import messages
@@ -31,16 +31,29 @@ from civic.expedientes.maquina import TransicionInvalida
 from civic.expedientes.vistas import demasiados_intentos
 from civic.formato import fecha_larga
 from civic.plazos import semaforo
+from civic.sitio import en_cache
 from civic.sitio.politica import POLITICA_DATOS_VERSION
 from pqrs import emails, pdf, selectors, services
-from pqrs.forms import AportarInformacionForm, CalificarForm, DesistirForm, RadicarForm
+from pqrs.forms import (
+    GRUPOS_CATALOGOS,
+    AportarInformacionForm,
+    CalificarForm,
+    DesistirForm,
+    RadicarForm,
+    codigos_de_modalidad,
+)
 from pqrs.models import Canal, Solicitud, TipoEvento
 from pqrs.services.radicacion import EXPEDIENTE
 from pqrs.workflow import EN_CURSO, MAQUINA, Accion, Estado
 
+# Stands for the filing token in the cached blank form; each visitor gets a fresh uuid4 in its place.
+MARCA_TOKEN = "token-de-radicacion-de-la-visita"
 SESION_RADICADAS = "pqrs_radicadas"  # {radicado: id} filed by this session: acknowledgement and PDF
 SESION_CODIGOS = "pqrs_codigos"  # {radicado: code} until the acknowledgement shows it, once
 POR_PAGINA = 20
+# An answer published (CPACA art. 69) invalidates the page at once (pqrs.apps); this bounds the rest.
+GRUPO_PUBLICADAS = "pqrs:publicadas"
+PUBLICADAS_SEGUNDOS = 300
 # A double click's twin finds the code the first request left in the cache, for this long; and waits for
 # it up to 2 s while the filing is this recent.
 CODIGO_GEMELA_SEGUNDOS = 120
@@ -122,8 +135,20 @@ def radicar(request):
         # Told before filling the form, not after.
         if limites.agotado(limite, request):
             return demasiados_intentos(request, limite)
-        form = RadicarForm(initial={"tipo": request.GET.get("tipo", "")})
-        return _formulario_radicar(request, form)
+        tipo = request.GET.get("tipo", "")
+        if set(request.GET) - {"tipo"} or (tipo and tipo not in codigos_de_modalidad()):
+            return _formulario_radicar(request, RadicarForm(initial={"tipo": tipo}))
+        # The blank form (preset or not with a modality) is the same for everyone but its two tokens,
+        # put in on every request: a fresh filing token and this visitor's CSRF token (civic.sitio.en_cache).
+        return en_cache.pagina(
+            request,
+            lambda: _formulario_radicar(
+                request, RadicarForm(initial={"tipo": tipo, "token_radicacion": MARCA_TOKEN})
+            ),
+            clave=f"pqrs:radicar:{tipo}",
+            grupos=GRUPOS_CATALOGOS,
+            marcas={MARCA_TOKEN: lambda: str(uuid4())},
+        )
 
     form = RadicarForm(request.POST, request.FILES)
     token = _token(request.POST.get("token_radicacion"))
@@ -466,10 +491,25 @@ def adjunto(request, pk: int):
 
 @require_GET
 def respuestas_publicadas(request):
-    """CPACA art. 69: answers to petitioners who cannot be reached, published for 5 business days."""
-    pagina = Paginator(selectors.respuestas_publicadas(), POR_PAGINA).get_page(request.GET.get("pagina"))
-    return render(
+    """CPACA art. 69: answers to petitioners who cannot be reached, published for 5 business days.
+
+    The same for every visitor: kept per day and page until an answer is published (GRUPO_PUBLICADAS),
+    and at most PUBLICADAS_SEGUNDOS."""
+    numero = request.GET.get("pagina", "1")
+    cacheable = set(request.GET) <= {"pagina"} and numero.isdigit() and len(numero) <= 4
+
+    def renderizar():
+        pagina = Paginator(selectors.respuestas_publicadas(), POR_PAGINA).get_page(numero)
+        return render(
+            request,
+            "pqrs/respuestas_publicadas.html",
+            {"pagina": pagina, "url_radicar": reverse("pqrs:radicar")},
+        )
+
+    return en_cache.pagina(
         request,
-        "pqrs/respuestas_publicadas.html",
-        {"pagina": pagina, "url_radicar": reverse("pqrs:radicar")},
+        renderizar,
+        clave=f"pqrs:publicadas:{timezone.localdate()}:{numero}" if cacheable else None,
+        grupos=[GRUPO_PUBLICADAS],
+        segundos=PUBLICADAS_SEGUNDOS,
     )

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.test import override_settings
 
-from civic import calendario
+from civic import calendario, memo
 from tests.apoyo import configurar_celery
 
 # Seed data (catalogues, role groups) comes from code: `civic.semillas` plants it after every migrate and
@@ -55,6 +55,14 @@ def tipos_de_contenido_frescos():
     # ContentType ids are cached for the whole process; a transactional test's flush can recreate the rows
     # with new ids, and a stale id would then point outbox rows at a content type that no longer exists.
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def memoria_limpia():
+    # Catalogues and public pages live in the process (civic.memo), their rows in a rolled-back transaction.
+    memo.limpiar()
+    yield
+    memo.limpiar()
 
 
 @pytest.fixture(autouse=True)

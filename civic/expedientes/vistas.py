@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from civic.plazos import semaforo
+from civic.sitio import en_cache
 
 from . import codigos, consulta, limites, radicados, registro
 from .formularios import ConsultaForm, RecuperarCodigoForm
@@ -54,8 +55,12 @@ def consultar(request):
                     "Revise los dos datos e intente de nuevo."
                 ),
             )
-    else:
-        form = ConsultaForm()
+        return _pagina_consultar(request, form)
+    # The blank form is the same for everyone but its CSRF token (civic.sitio.en_cache).
+    return en_cache.pagina(request, lambda: _pagina_consultar(request, ConsultaForm()))
+
+
+def _pagina_consultar(request, form: ConsultaForm) -> HttpResponse:
     ayudas = [e.ayuda_consulta for e in registro.todos() if e.ayuda_consulta]
     return render(request, "civic/expedientes/consultar.html", {"form": form, "ayudas": ayudas})
 
@@ -118,9 +123,10 @@ def recuperar(request):
         if form.is_valid():
             codigos.enviar_codigo_nuevo(form.cleaned_data["radicado"])
             return redirect("expedientes:recuperar_enviado")
-    else:
-        form = RecuperarCodigoForm()
-    return render(request, "civic/expedientes/recuperar.html", {"form": form})
+        return render(request, "civic/expedientes/recuperar.html", {"form": form})
+    return en_cache.pagina(
+        request, lambda: render(request, "civic/expedientes/recuperar.html", {"form": RecuperarCodigoForm()})
+    )
 
 
 @never_cache

@@ -26,6 +26,9 @@ class Seccion:
     propositos: frozenset[str] = frozenset()
     # Query string that presets the section's form for a purpose, e.g. {"denuncias": "tipo=denuncia"}.
     consultas: tuple[tuple[str, str], ...] = ()
+    # Further public pages of the section (URL names, no arguments), e.g. the lost-code form: with the
+    # section's own page, what `paginas_publicas` lists.
+    otras_paginas: tuple[str, ...] = ()
 
     @property
     def ruta(self) -> str | None:
@@ -71,6 +74,32 @@ def ruta_denuncia_corrupcion() -> str | None:
     return _ruta_para("denuncias")
 
 
+# The kernel's own public pages, besides the sections'.
+PAGINAS_DEL_SITIO = (
+    "sitio:inicio",
+    "sitio:accesibilidad",
+    "sitio:privacidad",
+    "sitio:terminos",
+    "sitio:mapa_del_sitio",
+)
+
+
+def paginas_publicas() -> list[str]:
+    """The path of every page a visitor opens without an account or a code: the kernel's, then each
+    section's page and its `otras_paginas`. The side-by-side benchmark (bench/bench_publicas.py) measures
+    each one against the floor, so an app's public pages join it by being declared in its section."""
+    nombres = [*PAGINAS_DEL_SITIO]
+    for seccion in todas():
+        nombres += [seccion.nombre_url, *seccion.otras_paginas]
+    rutas = []
+    for nombre in nombres:
+        try:
+            rutas.append(reverse(nombre))
+        except NoReverseMatch:
+            continue  # the app that serves it is not built yet
+    return list(dict.fromkeys(rutas))
+
+
 def secciones(request):
     """Context processor: the menu in base.html is rendered on every app's pages."""
     return {"SECCIONES": todas()}
@@ -87,5 +116,6 @@ registrar(
         nombre_url="expedientes:consultar",
         icono="search",
         orden=20,
+        otras_paginas=("expedientes:recuperar",),
     )
 )

@@ -8,36 +8,48 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from . import en_cache
 from . import salud as sondas
 from .politica import POLITICA_DATOS_VERSION
 from .secciones import ruta_denuncia_corrupcion, ruta_quejas, todas
 
+# The same for every visitor: rendered once per process (civic.sitio.en_cache); they change with a deploy.
+
 
 def inicio(request):
-    return render(
+    return en_cache.pagina(
         request,
-        "civic/sitio/inicio.html",
-        {"secciones": todas(), "quejas_ruta": ruta_quejas(), "denuncia_ruta": ruta_denuncia_corrupcion()},
+        lambda: render(
+            request,
+            "civic/sitio/inicio.html",
+            {"secciones": todas(), "quejas_ruta": ruta_quejas(), "denuncia_ruta": ruta_denuncia_corrupcion()},
+        ),
     )
 
 
 def privacidad(request):
-    return render(request, "civic/sitio/privacidad.html", {"politica_version": POLITICA_DATOS_VERSION})
+    return en_cache.pagina(
+        request,
+        lambda: render(request, "civic/sitio/privacidad.html", {"politica_version": POLITICA_DATOS_VERSION}),
+    )
 
 
 def accesibilidad(request):
-    return render(request, "civic/sitio/accesibilidad.html")
+    return en_cache.pagina(request, lambda: render(request, "civic/sitio/accesibilidad.html"))
 
 
 def terminos(request):
-    return render(request, "civic/sitio/terminos.html")
+    return en_cache.pagina(request, lambda: render(request, "civic/sitio/terminos.html"))
 
 
 def mapa_del_sitio(request):
-    return render(
+    return en_cache.pagina(
         request,
-        "civic/sitio/mapa_del_sitio.html",
-        {"secciones": todas(), "denuncia_ruta": ruta_denuncia_corrupcion()},
+        lambda: render(
+            request,
+            "civic/sitio/mapa_del_sitio.html",
+            {"secciones": todas(), "denuncia_ruta": ruta_denuncia_corrupcion()},
+        ),
     )
 
 
