@@ -34,6 +34,7 @@ from pqrs.services.tramite import desistio_expresamente
 from pqrs.workflow import Accion
 
 from .procedimientos import (
+    RESUMEN,
     ConfirmarDecisionForm,
     DevolverParaCorregirForm,
     InsistirVentanillaForm,
@@ -43,8 +44,6 @@ from .procedimientos import (
 )
 
 _TEXTO = forms.Textarea(attrs={"rows": 5, "cols": 80})
-# The request as the petitioner filed and completed it, above the forms that decide on its content.
-RESUMEN = "admin/pqrs/solicitud/_resumen.html"
 
 
 class CampoResponsable(forms.ModelChoiceField):

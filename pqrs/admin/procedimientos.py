@@ -13,6 +13,9 @@ from pqrs.services import recursos, reserva
 from pqrs.workflow import Accion
 
 _TEXTO = forms.Textarea(attrs={"rows": 5, "cols": 80})
+# The request as the petitioner filed and completed it (their appeal and insistence included), above the
+# forms that decide on its content.
+RESUMEN = "admin/pqrs/solicitud/_resumen.html"
 
 
 def _dependencias_activas():
@@ -22,7 +25,7 @@ def _dependencias_activas():
 class DevolverParaCorregirForm(FormularioAccion):
     accion = Accion.DEVOLVER_PARA_CORREGIR
     titulo = _("Devolver para corregir")
-    plantilla_previa = "admin/pqrs/solicitud/_resumen.html"
+    plantilla_previa = RESUMEN
     ayuda = _(
         "Cuando no se comprende la finalidad o el objeto de la petición. El peticionario tiene 10 días "
         "hábiles para corregirla; si no lo hace, se archiva. Una petición incompleta no se devuelve: se "
@@ -61,6 +64,7 @@ class InsistirVentanillaForm(FormularioAccion):
 
 class RemitirInsistenciaForm(FormularioAccion):
     accion = Accion.REMITIR_INSISTENCIA
+    plantilla_previa = RESUMEN
     titulo = _("Remitir la insistencia al juez")
     ayuda = _(
         "Se envían por correo el oficio, la petición y la insistencia al tribunal o juez administrativo, que "
@@ -100,6 +104,7 @@ class ReposicionVentanillaForm(FormularioAccion):
 
 
 class _DecisionReposicion(FormularioAccion):
+    plantilla_previa = RESUMEN
     motivacion = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
 
     @classmethod
