@@ -207,10 +207,10 @@ class Solicitud(Radicable, Peticionario):
                 condition=Q(publicada_hasta__isnull=False),
                 name="pqrs_publicadas_idx",
             ),
-            # Art. 17 reminders: requests waiting on the petitioner, by the end of their month.
+            # Art. 17 and 19 reminders: requests waiting on the petitioner, by the end of their time.
             models.Index(
                 fields=["fecha_limite_ciudadano"],
-                condition=Q(estado=Estado.EN_ESPERA_CIUDADANO),
+                condition=Q(estado__in=[Estado.EN_ESPERA_CIUDADANO, Estado.POR_CORREGIR]),
                 name="pqrs_espera_limite_idx",
             ),
         ]
