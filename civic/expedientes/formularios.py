@@ -27,6 +27,22 @@ class CampoAccesible(BoundField):
         return attrs
 
 
+# Django's widget templates include attrs.html, and each option its own input and attrs: ~260 templates for
+# the filing form. These (civic/templates/civic/widgets) write the same HTML in one template per widget.
+_PLANTILLAS_EN_UNA = "civic/widgets/"
+
+
+def _en_una_plantilla(widget: forms.Widget) -> None:
+    if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+        widget.option_template_name = f"{_PLANTILLAS_EN_UNA}opcion.html"
+    elif isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple):
+        widget.template_name = f"{_PLANTILLAS_EN_UNA}lista.html"
+    elif isinstance(widget, forms.Textarea):
+        widget.template_name = f"{_PLANTILLAS_EN_UNA}texto.html"
+    elif isinstance(widget, forms.widgets.Input) and not isinstance(widget, forms.ClearableFileInput):
+        widget.template_name = f"{_PLANTILLAS_EN_UNA}entrada.html"
+
+
 class FormularioPublico(forms.Form):
     bound_field_class = CampoAccesible
 
@@ -34,6 +50,7 @@ class FormularioPublico(forms.Form):
         super().__init__(*args, **kwargs)
         for campo in self.fields.values():
             widget = campo.widget
+            _en_una_plantilla(widget)
             if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple, forms.CheckboxInput)):
                 clase = "form-check-input"
             elif isinstance(widget, forms.Select):
