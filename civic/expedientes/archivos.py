@@ -159,7 +159,8 @@ def adjuntar(
     evento: EventoBase | None = None,
     **expediente,
 ) -> list[AdjuntoBase]:
-    """Save checked uploads as `modelo` rows of an expediente (`solicitud=...`), tied to `evento`."""
+    """Save checked uploads as `modelo` rows of an expediente (`solicitud=...`), tied to `evento`, in one
+    INSERT (each file is written to storage as its row is prepared)."""
     adjuntos = []
     for archivo in archivos:
         nombre = getattr(archivo, "name", "") or gettext("archivo")
@@ -177,9 +178,8 @@ def adjuntar(
         )
         # The file's own validators; the expediente and the event are rows this transaction holds.
         adjunto.full_clean(exclude=[f.name for f in modelo._meta.concrete_fields if f.is_relation])
-        adjunto.save()
         adjuntos.append(adjunto)
-    return adjuntos
+    return modelo._default_manager.bulk_create(adjuntos) if adjuntos else []
 
 
 def validar_tamanos(archivos: Iterable[File], modelo: type[AdjuntoBase]) -> None:

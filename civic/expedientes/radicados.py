@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.db import connection
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from civic import calendario
@@ -40,13 +41,20 @@ def formatear_radicado(prefijo: str, anio: int, consecutivo: int) -> str:
 
 def siguiente_consecutivo(serie: str, anio: int) -> int:
     """Take the next number of (`serie`, `anio`). Must run inside the transaction that saves the filing."""
-    # The first filing of a year creates the row; ON CONFLICT DO NOTHING makes a concurrent first
-    # filing wait for the other insert and then simply lock the existing row.
-    Consecutivo.objects.bulk_create([Consecutivo(serie=serie, anio=anio, ultimo=0)], ignore_conflicts=True)
-    contador = Consecutivo.objects.select_for_update().get(serie=serie, anio=anio)
-    contador.ultimo += 1
-    contador.save(update_fields=["ultimo"])
-    return contador.ultimo
+    # One statement: the year's first filing inserts the row, every other one increments it. ON CONFLICT
+    # DO UPDATE locks the row until the filing's transaction ends, so concurrent filings queue on it (a
+    # concurrent first filing waits for the other insert, then increments), and a rollback gives the
+    # number back: no gaps, no duplicates. PostgreSQL and SQLite (3.35+) both speak it.
+    q = connection.ops.quote_name
+    tabla, serie_, anio_, ultimo = (
+        q(nombre) for nombre in (Consecutivo._meta.db_table, "serie", "anio", "ultimo")
+    )
+    # Identifiers come from the model's metadata, quoted; the values are bound parameters.
+    sql = f"INSERT INTO {tabla} ({serie_}, {anio_}, {ultimo}) VALUES (%s, %s, 1) "  # noqa: S608
+    sql += f"ON CONFLICT ({serie_}, {anio_}) DO UPDATE SET {ultimo} = {tabla}.{ultimo} + 1 RETURNING {ultimo}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [serie, anio])
+        return cursor.fetchone()[0]
 
 
 def anios_con_radicados(serie: str) -> list[int]:

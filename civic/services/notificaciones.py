@@ -67,7 +67,9 @@ class EntregaAplazada(Exception):
         self.espera = espera
 
 
-@transaction.atomic
+# No transaction or savepoint of its own: one INSERT, in the caller's transaction (a filing's, an
+# action's), or committed at once in autocommit, where on_commit publishes right after it. A refused
+# address raises before anything is sent to the database, so the caller's transaction stays usable.
 def encolar_correo(
     *,
     destinatario: str,

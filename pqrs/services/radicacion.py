@@ -14,7 +14,7 @@ from civic.expedientes import radicados, registro
 from civic.expedientes.archivos import adjuntar, validar_tamanos
 from civic.expedientes.maquina import registrar_evento
 from civic.expedientes.modelos import CAMPOS_IDENTIDAD
-from civic.expedientes.servicios import servicio
+from civic.expedientes.servicios import error_de_restriccion, servicio
 from civic.models import Comuna, Usuario
 from pqrs import emails, eventos, selectors
 from pqrs.models import Adjunto, CanalRespuesta, CondicionPoblacional, Modalidad, Solicitud, TipoPersona
@@ -24,30 +24,30 @@ from ._base import ahora_o
 
 # The kernel's name for the PQRS expediente (series, tracking), declared in pqrs.apps.
 EXPEDIENTE = "pqrs"
+# Set by `radicados.radicar_en` after validation, inside the transaction.
+_NUMERACION = frozenset({"radicado", "serie", "anio", "consecutivo", "codigo_consulta_hash"})
 
 
 def radicar(*, token_radicacion: UUID | None = None, **datos) -> tuple[Solicitud, str | None]:
     """File a request once per token: return it with its consultation code in clear (shown once).
 
     The web form sends a one-time token. The same token again (a double click, the back button and a
-    re-sent form, two concurrent requests) finds the filing it made and returns it with no code (None):
-    nothing is written and no number is taken. Concurrent requests with one token queue on the series'
-    counter row and the token's unique index; the loser's transaction rolls back whole, its number too,
-    so the numbering keeps no gap. Without a token (staff filings), every call files.
+    re-sent form, two concurrent requests) finds the filing it made and returns it with no code (None).
+    The token's unique index decides, not a lookup first: the second insert fails, its transaction rolls
+    back whole, its number too, so nothing is written and the numbering keeps no gap. Concurrent requests
+    with one token queue on the series' counter row and that index. Without a token (staff filings),
+    every call files. A CHECK the input breaks comes back as the constraint's Spanish message.
     """
-    if token_radicacion is not None:
-        previa = selectors.radicada_con_token(token_radicacion)
-        if previa is not None:
-            return previa, None
     try:
         return _radicar(token_radicacion=token_radicacion, **datos)
-    except IntegrityError:
-        if token_radicacion is None:
+    except IntegrityError as error:
+        previa = selectors.radicada_con_token(token_radicacion) if token_radicacion is not None else None
+        if previa is not None:
+            return previa, None
+        rechazo = error_de_restriccion(error, Solicitud)
+        if rechazo is None:
             raise
-        previa = selectors.radicada_con_token(token_radicacion)
-        if previa is None:
-            raise
-        return previa, None
+        raise rechazo from error
 
 
 @servicio
@@ -134,10 +134,14 @@ def _radicar(
         estado=Estado.RADICADA,
         **datos_personales,
     )
-    # Validate everything before taking a number: a refused filing must not hold the year's counter.
-    # The token's uniqueness is the database's to enforce (see `radicar`), not a query racing it here.
+    # Validated here, before a number is taken, only what costs no query: the fields' own checks (lengths,
+    # choices, formats), for every caller, with a form or without. The relations are rows the caller holds
+    # (the form's choice fields fetched them); the CHECK constraints and the unique token are the
+    # database's to enforce on insert, and a refusal rolls the number back with the rest (see `radicar`).
     solicitud.full_clean(
-        exclude=["radicado", "serie", "anio", "consecutivo", "codigo_consulta_hash", "token_radicacion"]
+        exclude=[f.name for f in Solicitud._meta.concrete_fields if f.is_relation or f.name in _NUMERACION],
+        validate_unique=False,
+        validate_constraints=False,
     )
     archivos = list(archivos)
     validar_tamanos(archivos, Adjunto)
@@ -146,7 +150,7 @@ def _radicar(
     codigo = radicados.radicar_en(solicitud, registro.expediente(EXPEDIENTE), ahora=ahora)
     solicitud.save()
     if condiciones:
-        solicitud.condiciones.set(condiciones)
+        solicitud.condiciones.add(*condiciones)
 
     evento = registrar_evento(
         eventos.radicada(solicitud, canal=canal, fecha_vencimiento=vencimiento), actor=actor, momento=ahora

@@ -1,4 +1,5 @@
 import json
+import uuid
 from datetime import date
 
 import pytest
@@ -139,13 +140,35 @@ def test_anonima_no_guarda_identidad_y_no_exige_autorizacion():
 
 
 def test_solicitud_con_nombre_sin_documento_se_rechaza_sin_consumir_consecutivo():
-    with pytest.raises(ValidationError):
+    # The CHECK constraints refuse on insert (no query re-checks them first); the person reads their words.
+    with pytest.raises(ValidationError) as sin_documento:
         SolicitudFactory(numero_documento="")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as sin_autorizacion:
         SolicitudFactory(autorizacion_datos_version="")
+
+    assert sin_documento.value.messages == [
+        "Una solicitud con nombre debe indicar el tipo y número de documento y el nombre o la razón social."
+    ]
+    assert sin_autorizacion.value.messages == [
+        "Para registrar datos personales se requiere la autorización de tratamiento de datos."
+    ]
 
     assert Solicitud.objects.count() == 0
     assert SolicitudFactory().consecutivo == 1
+
+
+def test_el_mismo_token_devuelve_la_radicacion_hecha_sin_tomar_otro_numero():
+    token = uuid.uuid4()
+    primera = SolicitudFactory(token_radicacion=token)
+
+    # The token's unique index refuses the second insert; its transaction (and its number) rolls back.
+    otra_vez = SolicitudFactory(token_radicacion=token, asunto="Otro asunto")
+
+    assert otra_vez.pk == primera.pk
+    assert otra_vez.codigo_claro is None
+    assert Solicitud.objects.count() == 1
+    assert Consecutivo.objects.get(serie="pqrs", anio=2026).ultimo == 1
+    assert SolicitudFactory().consecutivo == 2
 
 
 def test_autorizacion_de_datos_queda_probada():
