@@ -36,4 +36,10 @@ USER portal
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
     CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/salud/', timeout=4)"
-CMD ["gunicorn", "civic.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# --timeout 60: no request is meant to take more than a few seconds. A CSV export of more than
+# EXPORTACION_SINCRONA_MAX_FILAS rows goes to the Celery worker (a progress page and a download link), and the
+# short ones are built whole before the first byte goes out, so a killed worker can never leave a truncated
+# file behind a 200. A worker silent this long is stuck: gunicorn replaces it. Keep request buffering on at
+# the city's proxy: a slow upload (5 files of 10 MB on a phone) read by a sync worker counts too.
+CMD ["gunicorn", "civic.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "60", \
+     "--access-logfile", "-"]

@@ -28,5 +28,6 @@ class CivicConfig(AppConfig):
             {
                 "civic/emails/resumen_diario": _("Resumen diario"),
                 "civic/emails/codigo_nuevo": _("Código de consulta nuevo"),
+                "civic/emails/exportacion_lista": _("Exportación lista"),
             }
         )

@@ -28,6 +28,12 @@ app.conf.beat_schedule = {
         # A sweep queued behind a backlog is pointless once the next one is due.
         "options": {"expires": 4 * 60},
     },
+    # Expired export files are deleted, and jobs whose worker died are marked failed.
+    "limpiar-exportaciones": {
+        "task": "civic.limpiar_exportaciones",
+        "schedule": crontab(minute=15),
+        "options": {"expires": 30 * 60},
+    },
 }
 
 

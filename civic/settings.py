@@ -199,6 +199,15 @@ NOTIFICACIONES_ESPERA_BASE = env.int("NOTIFICACIONES_ESPERA_BASE", default=60)
 # to the sweep: at-least-once, with the same Message-ID.
 NOTIFICACIONES_ENVIANDO_TIMEOUT = env.int("NOTIFICACIONES_ENVIANDO_TIMEOUT", default=600)
 
+# --- Exports (civic.services.exportaciones) --------------------------------------------------
+# Up to this many rows a list is exported within the request (a few seconds, well inside gunicorn's
+# timeout); more goes to the worker, with a progress page and a download link.
+EXPORTACION_SINCRONA_MAX_FILAS = env.int("EXPORTACION_SINCRONA_MAX_FILAS", default=5000)
+# How long a finished (or failed) export's file is kept for its owner.
+EXPORTACIONES_HORAS = env.int("EXPORTACIONES_HORAS", default=72)
+# A job that has not moved for this long is shown and marked as interrupted (its worker died).
+EXPORTACIONES_SIN_AVANCE_SEGUNDOS = env.int("EXPORTACIONES_SIN_AVANCE_SEGUNDOS", default=600)
+
 # --- Expedientes: radicados, uploads, the one tracking page (civic.expedientes) ---------------
 # Each app's series is its own (its expediente's key) unless mapped here; the archive office may number
 # several apps in one entity-wide series (AGN Acuerdo 060 de 2001): {"<clave>": "alcaldia", ...}.

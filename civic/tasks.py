@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from civic.services import notificaciones
+from civic.services import exportaciones, notificaciones
 
 
 @shared_task(bind=True, name="civic.entregar_notificacion", acks_late=True, max_retries=None)
@@ -38,3 +38,14 @@ def entregar_notificaciones_task(notificacion_ids: list[int]) -> int:
 @shared_task(name="civic.barrer_notificaciones", ignore_result=True)
 def barrer_notificaciones_task() -> int:
     return notificaciones.barrer_pendientes()
+
+
+@shared_task(name="civic.exportar", ignore_result=True)
+def exportar_task(exportacion_id: int) -> None:
+    # Never inside a transaction: the job's page reads each batch's progress as it is written.
+    exportaciones.ejecutar(exportacion_id)
+
+
+@shared_task(name="civic.limpiar_exportaciones", ignore_result=True)
+def limpiar_exportaciones_task() -> tuple[int, int]:
+    return exportaciones.limpiar()

@@ -1,4 +1,5 @@
-"""CSV export of a filtered list of requests, streamed so that a list of a million rows needs no memory.
+"""CSV lines of a filtered list of requests, for the kernel's exports (`pqrs.admin.exportacion`): a short
+list in the request, a long one written to a file by the worker; a million rows need no memory.
 
 Rows come from `QuerySet.iterator(chunk_size=…)` (a server-side cursor on PostgreSQL) with the related rows
 joined by the caller's `select_related`; declared conditions are prefetched per chunk, so the number of
@@ -11,7 +12,6 @@ from datetime import date, datetime
 
 from django.db import connections
 from django.db.models import QuerySet
-from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -156,14 +156,3 @@ def lineas_csv(queryset: QuerySet[Solicitud], *, con_datos_personales: bool, hoy
         if postgres:
             with connections[queryset.db].cursor() as cursor:
                 cursor.execute("RESET cursor_tuple_fraction")
-
-
-def respuesta_csv(queryset: QuerySet[Solicitud], *, con_datos_personales: bool) -> StreamingHttpResponse:
-    hoy = timezone.localdate()
-    respuesta = StreamingHttpResponse(
-        lineas_csv(queryset, con_datos_personales=con_datos_personales, hoy=hoy),
-        content_type="text/csv; charset=utf-8",
-    )
-    respuesta["Content-Disposition"] = f'attachment; filename="solicitudes-pqrs-{hoy:%Y%m%d}.csv"'
-    respuesta["Cache-Control"] = "private, no-store"
-    return respuesta

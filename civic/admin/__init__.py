@@ -1,2 +1,2 @@
 # One module per part of the kernel, so each stays small.
-from . import calendario, notificaciones, organizacion, retencion, territorio  # noqa: F401
+from . import calendario, exportaciones, notificaciones, organizacion, retencion, territorio  # noqa: F401

@@ -1,5 +1,6 @@
 from .calendario import DiaNoHabil
 from .expedientes import Anonimizacion, Consecutivo
+from .exportaciones import Exportacion
 from .limites import ContadorLimite
 from .notificaciones import Notificacion
 from .organizacion import Dependencia, Usuario
@@ -14,6 +15,7 @@ __all__ = [
     "ContadorLimite",
     "Dependencia",
     "DiaNoHabil",
+    "Exportacion",
     "Notificacion",
     "Recordatorio",
     "Usuario",

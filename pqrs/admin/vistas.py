@@ -23,10 +23,11 @@ from civic.expedientes.admin import volcar_error
 from civic.expedientes.archivos import respuesta_archivo
 from civic.models import Dependencia
 from civic.selectors import notificaciones_de
-from pqrs import exportar as csv_exportar
+from civic.services import exportaciones
 from pqrs import selectors
 from pqrs.models import CANALES_VERBALES, Adjunto, Evento, Solicitud, TipoEvento
 
+from . import exportacion
 from .formularios import AsignarForm, RadicacionVentanillaForm, RenovarCodigoForm
 from .permisos import PERMISO_DATOS, PERMISO_RADICAR, puede_ver_datos
 
@@ -145,15 +146,14 @@ def constancia(model_admin, request, pk: int):
 
 
 def exportar(model_admin, request):
-    """The changelist's current filters and search as CSV (streamed); personal columns need permission."""
+    """The changelist's current filters and search as CSV, whole: in the request up to
+    EXPORTACION_SINCRONA_MAX_FILAS rows, else a job with its progress page (`pqrs.admin.exportacion`)."""
     if not model_admin.has_view_permission(request):
         raise PermissionDenied
     try:
-        lista = model_admin.get_changelist_instance(request)
+        return exportaciones.exportar(request, exportacion.CLAVE)
     except IncorrectLookupParameters:
         return redirect(reverse("admin:pqrs_solicitud_changelist") + "?e=1")
-    queryset = lista.queryset.select_related("comuna")
-    return csv_exportar.respuesta_csv(queryset, con_datos_personales=puede_ver_datos(request.user))
 
 
 class ResumenSolicitud:

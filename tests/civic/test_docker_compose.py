@@ -52,6 +52,11 @@ def test_comandos_de_cada_proceso(compose):
     assert servicios["beat"]["command"][:4] == ["celery", "-A", "civic", "beat"]
     dockerfile = (RAIZ / "Dockerfile").read_text(encoding="utf-8")
     assert 'CMD ["gunicorn", "civic.wsgi:application"' in dockerfile
+    # The timeout is chosen (long exports are jobs), the same in the image and in the compose file.
+    assert '"--timeout", "60"' in dockerfile
+    web = servicios["web"]["command"]
+    assert web[:2] == ["gunicorn", "civic.wsgi:application"]
+    assert web[web.index("--timeout") + 1] == "60"
 
 
 def test_entorno_coincide_con_lo_que_leen_los_settings(compose):

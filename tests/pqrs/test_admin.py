@@ -206,14 +206,26 @@ def test_registrar_notificacion_de_una_respuesta_publicada(client, funcionario, 
     client.force_login(funcionario)
     accionar(client, solicitud, "responder", {"texto": "Respuesta.", "sentido": "de_fondo", "publicar": "on"})
     assert solicitud.estado == Estado.RESPONDIDA
+    # A day in the future is refused next to the field; the notification's real day is recorded.
+    respuesta = client.post(
+        url_accion(solicitud, "registrar_notificacion"),
+        {"medio": "personal", "fecha": "2026-03-26", "prueba": "Firmó el recibido."},
+    )
+    assert "La notificación no puede ser futura." in respuesta.content.decode()
+    respuesta = client.post(
+        url_accion(solicitud, "registrar_notificacion"),
+        {"medio": "personal", "fecha": "2026-03-24", "prueba": "Firmó el recibido."},
+    )
+    assert "no puede ser anterior a la decisión, del 25 de marzo de 2026" in respuesta.content.decode()
     accionar(
         client,
         solicitud,
         "registrar_notificacion",
-        {"medio": "personal", "prueba": "Se notificó en la ventanilla el 25 de marzo."},
+        {"medio": "personal", "fecha": "2026-03-25", "prueba": "Se notificó en la ventanilla."},
     )
     assert solicitud.estado == Estado.CERRADA
     assert eventos(solicitud)[-2:] == [TipoEvento.RESPONDIDA, TipoEvento.NOTIFICADA]
+    assert solicitud.notificada_en == en_bogota(2026, 3, 25, 10)  # today: the moment it was recorded
 
 
 @pytest.mark.parametrize(
@@ -387,7 +399,10 @@ def test_notificaciones_de_la_solicitud_en_su_pagina(client, coordinadora, solic
 
 
 def leer_csv(respuesta):
-    contenido = b"".join(respuesta.streaming_content).decode("utf-8")
+    # A short list comes whole, with its length: never a stream that could stop half-way behind a 200.
+    assert not respuesta.streaming
+    assert int(respuesta["Content-Length"]) == len(respuesta.content)
+    contenido = respuesta.content.decode("utf-8")
     assert contenido.startswith("\ufeff")
     return list(csv.reader(io.StringIO(contenido.lstrip("\ufeff"))))
 

@@ -193,3 +193,69 @@ def test_la_respuesta_consolidada_solo_ofrece_solicitudes_propias(client, caso):
     assert "solicitudes" in respuesta.context["form"].errors
     solicitud.refresh_from_db()
     assert solicitud.respondida_en is None
+
+
+# --- Exports that go to the worker: the job's page and its file belong to who asked ---------------------
+
+
+def exportacion_lista(propietario, *, datos_personales: bool):
+    from civic.models import Exportacion
+    from pqrs.admin.exportacion import CLAVE
+
+    exportacion = Exportacion.objects.create(
+        propietario=propietario,
+        clave=CLAVE,
+        titulo="Solicitudes PQRS",
+        nombre_archivo="solicitudes-pqrs-20260320.csv",
+        estado=Exportacion.Estado.LISTA,
+        datos_personales=datos_personales,
+        total=1,
+        procesadas=1,
+    )
+    exportacion.archivo.save("x.csv", SimpleUploadedFile("x.csv", b"\xef\xbb\xbfRadicado\r\n"))
+    return exportacion
+
+
+def paginas_de(exportacion) -> dict[str, str]:
+    return {
+        "estado": reverse("admin:civic_exportacion_change", args=[exportacion.pk]),
+        "descarga": reverse("admin:civic_exportacion_descargar", args=[exportacion.pk]),
+        "mis exportaciones": reverse("admin:civic_exportacion_changelist"),
+    }
+
+
+@pytest.mark.parametrize("rol", [COORDINACION_PQRS, FUNCIONARIO, RENDICION, VENTANILLA])
+def test_el_trabajo_de_exportacion_y_su_archivo_son_solo_de_quien_lo_pidio(client, caso, rol):
+    _solicitud, _adjunto, infraestructura = caso
+    duena = usuario_con(rol, infraestructura)
+    exportacion = exportacion_lista(duena, datos_personales=rol != RENDICION)
+    otra = usuario_con(rol, infraestructura)
+
+    client.force_login(duena)
+    assert {n: client.get(u).status_code for n, u in paginas_de(exportacion).items()} == dict.fromkeys(
+        ["estado", "descarga", "mis exportaciones"], OK
+    )
+    # Someone else with the very same role: the job is not there for them (and their own list is empty).
+    client.force_login(otra)
+    obtenidos = {n: client.get(u) for n, u in paginas_de(exportacion).items()}
+    assert {n: r.status_code for n, r in obtenidos.items()} == dict(
+        estado=NO_EXISTE, descarga=NO_EXISTE, **{"mis exportaciones": OK}
+    )
+    assert exportacion.titulo not in obtenidos["mis exportaciones"].content.decode()
+    client.logout()
+    assert client.get(paginas_de(exportacion)["descarga"]).status_code == HTTPStatus.FOUND  # to the login
+
+
+def test_quien_perdio_el_permiso_de_datos_no_descarga_el_archivo_que_los_trae(client, caso):
+    _solicitud, _adjunto, infraestructura = caso
+    duena = usuario_con(COORDINACION_PQRS, infraestructura)
+    con_datos = exportacion_lista(duena, datos_personales=True)
+    sin_datos = exportacion_lista(duena, datos_personales=False)
+    duena.groups.set([Group.objects.get(name=RENDICION)])  # moved to reports: no personal data any more
+
+    client.force_login(duena)
+    assert client.get(paginas_de(con_datos)["descarga"]).status_code == PROHIBIDO
+    assert client.get(paginas_de(sin_datos)["descarga"]).status_code == OK
+    # And without any PQRS role, not even the file without personal data.
+    duena.groups.clear()
+    assert client.get(paginas_de(sin_datos)["descarga"]).status_code == PROHIBIDO
