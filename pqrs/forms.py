@@ -368,3 +368,78 @@ class DesistirForm(FormularioPublico):
         max_length=COMENTARIO_MAX,
         widget=forms.Textarea({"rows": 3}),
     )
+
+
+class _TextoDelPeticionario(FormularioPublico):
+    """What the petitioner writes on the tracking page; the label, help and required message per form."""
+
+    etiqueta = ""
+    ayuda = ""
+    falta = ""
+
+    texto = forms.CharField(
+        max_length=DESCRIPCION_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "max_length": _(
+                "El texto admite hasta %(limit_value)d caracteres y el suyo tiene %(show_value)d. "
+                "Resúmalo o adjunte un documento."
+            ),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        campo = self.fields["texto"]
+        campo.label = self.etiqueta
+        campo.help_text = f"{self.ayuda} " + _("Máximo %(n)s caracteres.") % {"n": DESCRIPCION_MAX}
+        campo.error_messages["required"] = self.falta
+
+
+class CorregirForm(_TextoDelPeticionario):
+    """The petitioner's correction of a petition returned as obscure (Ley 1755/2015 art. 19)."""
+
+    etiqueta = _("Su petición corregida o aclarada")
+    ayuda = _("Escriba de nuevo su petición, aclarando lo que la Alcaldía le indicó.")
+    falta = _("Escriba su petición corregida o aclarada.")
+    adjuntos = CampoVariosArchivos(label=_("Documentos (opcional)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adjuntos"].help_text = ayuda_adjuntos()
+
+
+class AportarDocumentoForm(FormularioPublico):
+    """A document the petitioner forgot, while the request is studied (the term does not change)."""
+
+    # Marked required; `services.aportar_documento` is the one that refuses without a file, next to it.
+    adjuntos = CampoVariosArchivos(label=_("Documento"), required=True)
+    texto = forms.CharField(
+        label=_("Nota (opcional)"),
+        max_length=COMENTARIO_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adjuntos"].help_text = ayuda_adjuntos()
+        self.fields["texto"].help_text = _(
+            "Por ejemplo, qué documento es y por qué lo envía. Máximo %(n)s caracteres."
+        ) % {"n": COMENTARIO_MAX}
+
+
+class InsistirForm(_TextoDelPeticionario):
+    """The petitioner's insistence on information denied under legal reserve (Ley 1755/2015 art. 26)."""
+
+    etiqueta = _("Por qué insiste")
+    ayuda = _("Explique por qué considera que debe recibir la información o los documentos.")
+    falta = _("Escriba por qué insiste en recibir la información.")
+
+
+class ReposicionForm(_TextoDelPeticionario):
+    """The recurso de reposición against desistimiento tácito, rechazo or archivo (CPACA arts. 74-77)."""
+
+    etiqueta = _("Por qué no está de acuerdo")
+    ayuda = _("Explique por qué no está de acuerdo con la decisión y qué pide que se haga.")
+    falta = _("Escriba por qué no está de acuerdo con la decisión.")

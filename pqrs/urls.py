@@ -21,6 +21,10 @@ urlpatterns = [
     path("consultar/solicitud/calificar/", views.calificar, name="calificar"),
     path("consultar/solicitud/ampliar-plazo/", views.ampliar_plazo, name="ampliar_plazo"),
     path("consultar/solicitud/desistir/", views.desistir, name="desistir"),
+    path("consultar/solicitud/corregir/", views.corregir, name="corregir"),
+    path("consultar/solicitud/documento/", views.aportar_documento, name="aportar_documento"),
+    path("consultar/solicitud/insistir/", views.insistir, name="insistir"),
+    path("consultar/solicitud/reposicion/", views.reponer, name="reponer"),
     path("consultar/solicitud/adjuntos/<int:pk>/", views.adjunto, name="adjunto"),
     path("respuestas-publicadas/", views.respuestas_publicadas, name="respuestas_publicadas"),
 ]

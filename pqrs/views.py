@@ -36,13 +36,18 @@ from civic.sitio.politica import POLITICA_DATOS_VERSION
 from pqrs import emails, pdf, selectors, services
 from pqrs.forms import (
     GRUPOS_CATALOGOS,
+    AportarDocumentoForm,
     AportarInformacionForm,
     CalificarForm,
+    CorregirForm,
     DesistirForm,
+    InsistirForm,
     RadicarForm,
+    ReposicionForm,
     codigos_de_modalidad,
 )
 from pqrs.models import Canal, Solicitud, TipoEvento
+from pqrs.services import recursos, reserva
 from pqrs.services.radicacion import EXPEDIENTE
 from pqrs.workflow import EN_CURSO, MAQUINA, Accion, Estado
 
@@ -289,38 +294,93 @@ def _puede_calificar(solicitud: Solicitud) -> bool:
     return MAQUINA.permite(solicitud.estado, Accion.CALIFICAR) and not hasattr(solicitud, "calificacion")
 
 
-def _pagina_seguimiento(request, solicitud: Solicitud, *, aportar=None, calificar=None, status=200):
+def _puede_corregir(solicitud: Solicitud) -> bool:
+    return solicitud.estado == Estado.POR_CORREGIR
+
+
+def _puede_aportar_documento(solicitud: Solicitud) -> bool:
+    return MAQUINA.permite(solicitud.estado, Accion.APORTAR_DOCUMENTO)
+
+
+def _puede_insistir(solicitud: Solicitud) -> bool:
+    return reserva.puede_insistir(solicitud, timezone.localdate())
+
+
+def _puede_reponer(solicitud: Solicitud) -> bool:
+    return recursos.puede_reponer(solicitud, timezone.localdate())
+
+
+# The petitioner's forms on the page, by context name; each is offered only where its state allows it.
+_FORMULARIOS = {
+    "form_aportar": AportarInformacionForm,
+    "form_corregir": CorregirForm,
+    "form_documento": AportarDocumentoForm,
+    "form_insistir": InsistirForm,
+    "form_reponer": ReposicionForm,
+    "form_calificar": CalificarForm,
+}
+
+
+def _pagina_seguimiento(request, solicitud: Solicitud, *, enviado: dict | None = None, status=200):
+    """The tracking page; `enviado` is the one form sent back with its errors and what was typed."""
     hoy = timezone.localdate()
     dias_restantes = None
     if solicitud.estado in EN_CURSO and solicitud.fecha_vencimiento:
         dias_restantes = semaforo.dias_restantes(solicitud.fecha_vencimiento, hoy)
     en_espera = solicitud.estado == Estado.EN_ESPERA_CIUDADANO
-    puede_calificar = _puede_calificar(solicitud)
     eventos = list(selectors.eventos_publicos(solicitud))
-    respondida = solicitud.estado in (Estado.RESPONDIDA, Estado.CERRADA)
+    respondida = solicitud.estado in (Estado.RESPONDIDA, Estado.CERRADA, Estado.EN_INSISTENCIA)
+    respuesta = selectors.ultimo_de_tipo(eventos, TipoEvento.RESPONDIDA) if respondida else None
+    ofrecidos = {
+        "form_aportar": en_espera,
+        "form_corregir": _puede_corregir(solicitud),
+        "form_documento": _puede_aportar_documento(solicitud),
+        "form_insistir": _puede_insistir(solicitud),
+        "form_reponer": _puede_reponer(solicitud),
+        "form_calificar": _puede_calificar(solicitud),
+    }
+    enviado = enviado or {}
+    formularios = {
+        nombre: (enviado.get(nombre) or clase()) if ofrecidos[nombre] else None
+        for nombre, clase in _FORMULARIOS.items()
+    }
     contexto = {
         "solicitud": solicitud,
         "eventos": eventos,
         # The answer is the headline once there is one; the art. 17 request sits above its reply form.
-        "respuesta": selectors.ultimo_de_tipo(eventos, TipoEvento.RESPONDIDA) if respondida else None,
+        "respuesta": respuesta,
+        # Art. 19: a repeated petition answered by reference shows the earlier answer's text, nothing else.
+        "respuesta_anterior": selectors.respuesta_referida_publica(solicitud) if respuesta else None,
         "requerimiento": selectors.ultimo_de_tipo(eventos, TipoEvento.REQUERIMIENTO_INFORMACION)
         if en_espera
         else None,
+        "devolucion": selectors.ultimo_de_tipo(eventos, TipoEvento.DEVUELTA_PARA_CORREGIR)
+        if ofrecidos["form_corregir"]
+        else None,
+        # The due date only while our term runs or is suspended (art. 17); after a traslado the receiving
+        # entity's own term starts anew (art. 21), after a return the correction starts a new one (art. 19).
+        "mostrar_vencimiento": bool(solicitud.fecha_vencimiento)
+        and not solicitud.respondida_en
+        and (solicitud.estado in EN_CURSO or en_espera),
         "dias_restantes": dias_restantes,
         "dias_vencidos": -dias_restantes if dias_restantes is not None and dias_restantes < 0 else None,
         "fecha_vencimiento_larga": fecha_larga(solicitud.fecha_vencimiento),
         "fecha_limite_ciudadano_larga": fecha_larga(solicitud.fecha_limite_ciudadano),
+        "limite_vencido": solicitud.fecha_limite_ciudadano is not None
+        and hoy > solicitud.fecha_limite_ciudadano,
         "en_espera": en_espera,
         # Ley 1755/2015 art. 17: once, and before the month ends (the service checks both again).
         "puede_ampliar": en_espera
         and not solicitud.plazo_ciudadano_ampliado
         and hoy <= solicitud.fecha_limite_ciudadano,
-        "form_aportar": (aportar or AportarInformacionForm()) if en_espera else None,
-        "puede_calificar": puede_calificar,
+        **formularios,
+        "limite_insistir": reserva.limite_para_insistir(solicitud) if ofrecidos["form_insistir"] else None,
+        "limite_reponer": recursos.limite_para_reponer(solicitud) if ofrecidos["form_reponer"] else None,
+        "puede_calificar": ofrecidos["form_calificar"],
         "puede_desistir": MAQUINA.permite(solicitud.estado, Accion.DESISTIR),
         "form_desistir": DesistirForm(),
-        "form_calificar": (calificar or CalificarForm()) if puede_calificar else None,
         "calificada": hasattr(solicitud, "calificacion"),
+        "con_errores": any(form.errors for form in enviado.values()),
     }
     return render(request, "pqrs/seguimiento.html", contexto, status=status)
 
@@ -394,7 +454,130 @@ def aportar(request):
         motivo = " ".join(form.non_field_errors()) or _("Esta solicitud no espera información.")
         messages.error(request, motivo)
         return redirect("pqrs:seguimiento")
-    return _pagina_seguimiento(request, solicitud, aportar=form, status=200)
+    return _pagina_seguimiento(request, solicitud, enviado={"form_aportar": form})
+
+
+def _accion_con_formulario(
+    request, *, nombre: str, puede, hacer, exito, fuera_de_estado: str, renombrar: dict | None = None
+) -> HttpResponse:
+    """One of the petitioner's actions with a form: `hacer(solicitud, datos)` calls its service.
+
+    A refusal stays next to its field, with what was typed, while the page still offers the form; once the
+    state no longer allows it (or never did) the page says why at the top, and shows what is possible now.
+    """
+    solicitud = _exigir_verificada(request)
+    if solicitud is None:
+        return _a_consultar()
+    form = _FORMULARIOS[nombre](request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            hecha = hacer(solicitud, form.cleaned_data)
+        except TransicionInvalida:
+            messages.error(request, fuera_de_estado)
+            return redirect("pqrs:seguimiento")
+        except ValidationError as error:
+            volcar_error(form, error, renombrar=renombrar)
+        else:
+            messages.success(request, exito(hecha))
+            return redirect("pqrs:seguimiento")
+    if not puede(solicitud):
+        messages.error(request, " ".join(form.non_field_errors()) or fuera_de_estado)
+        return redirect("pqrs:seguimiento")
+    return _pagina_seguimiento(request, solicitud, enviado={nombre: form})
+
+
+def _con_termino_nuevo(solicitud: Solicitud, recibido: str) -> str:
+    if solicitud.fecha_vencimiento:
+        return _(
+            "%(recibido)s El término para responderle empezó de nuevo: la nueva fecha límite es el %(fecha)s."
+        ) % {
+            "recibido": recibido,
+            "fecha": fecha_larga(solicitud.fecha_vencimiento),
+        }
+    return recibido
+
+
+@never_cache
+@require_POST
+def corregir(request):
+    """Ley 1755/2015 art. 19: the petitioner corrects a petition returned as obscure; a new term starts."""
+    return _accion_con_formulario(
+        request,
+        nombre="form_corregir",
+        puede=_puede_corregir,
+        hacer=lambda solicitud, d: services.corregir(
+            solicitud=solicitud, texto=d["texto"], archivos=d["adjuntos"]
+        ),
+        exito=lambda corregida: _con_termino_nuevo(corregida, _("Recibimos su corrección.")),
+        fuera_de_estado=_(
+            "No registramos la corrección: esta solicitud ya no está devuelta para corregir. Abajo verá su "
+            "estado actual y lo que puede hacer ahora."
+        ),
+    )
+
+
+@never_cache
+@require_POST
+def aportar_documento(request):
+    """A document the petitioner forgot, while the request is studied; the term does not change."""
+    return _accion_con_formulario(
+        request,
+        nombre="form_documento",
+        puede=_puede_aportar_documento,
+        hacer=lambda solicitud, d: services.aportar_documento(
+            solicitud=solicitud, archivos=d["adjuntos"], texto=d["texto"]
+        ),
+        exito=lambda _solicitud: _(
+            "Agregamos su documento a la solicitud. La fecha límite para responderle no cambia."
+        ),
+        fuera_de_estado=_(
+            "No agregamos el documento: en su estado actual la solicitud ya no recibe documentos por aquí. "
+            "Abajo verá lo que puede hacer ahora; también puede llevarlo a la ventanilla de atención."
+        ),
+        renombrar={"archivos": "adjuntos"},
+    )
+
+
+@never_cache
+@require_POST
+def insistir(request):
+    """Ley 1755/2015 art. 26: the petitioner insists on information denied under legal reserve."""
+    return _accion_con_formulario(
+        request,
+        nombre="form_insistir",
+        puede=_puede_insistir,
+        hacer=lambda solicitud, d: services.insistir(solicitud=solicitud, texto=d["texto"]),
+        exito=lambda _solicitud: _(
+            "Registramos su insistencia. La Alcaldía la enviará, con los documentos, al juez administrativo, "
+            "que decide si se le entrega la información. Le avisaremos por el medio que eligió."
+        ),
+        fuera_de_estado=_(
+            "No registramos la insistencia: solo procede una vez, contra una negación por reserva legal y "
+            "dentro de los 10 días hábiles siguientes a su notificación. Si necesita la información, puede "
+            "presentar una nueva petición."
+        ),
+    )
+
+
+@never_cache
+@require_POST
+def reponer(request):
+    """CPACA arts. 74-77: recurso de reposición against desistimiento tácito, rechazo or archivo."""
+    return _accion_con_formulario(
+        request,
+        nombre="form_reponer",
+        puede=_puede_reponer,
+        hacer=lambda solicitud, d: services.interponer_reposicion(solicitud=solicitud, texto=d["texto"]),
+        exito=lambda _solicitud: _(
+            "Registramos su recurso de reposición. La Alcaldía lo estudiará y le notificará su decisión: si "
+            "le da la razón, su solicitud vuelve a trámite con un término nuevo."
+        ),
+        fuera_de_estado=_(
+            "No registramos el recurso: procede una vez, contra el desistimiento tácito, el rechazo o el "
+            "archivo, dentro de los 10 días hábiles siguientes a su notificación. Puede presentar una nueva "
+            "solicitud."
+        ),
+    )
 
 
 @never_cache
@@ -457,7 +640,7 @@ def calificar(request):
             ),
             lambda _calificacion: _("Gracias por calificar la atención recibida."),
         )
-    return _pagina_seguimiento(request, solicitud, calificar=form)
+    return _pagina_seguimiento(request, solicitud, enviado={"form_calificar": form})
 
 
 @never_cache

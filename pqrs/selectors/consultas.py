@@ -194,7 +194,34 @@ def solicitud_por_radicado(radicado: str) -> Solicitud | None:
 
 def solicitud_para_peticionario(pk: int) -> Solicitud | None:
     """The request behind a petitioner's verified session, with what their pages show."""
-    return Solicitud.objects.select_related("modalidad", "dependencia", "calificacion").filter(pk=pk).first()
+    return (
+        Solicitud.objects.select_related("modalidad", "dependencia", "calificacion", "entidad_destino")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def respuesta_referida_publica(solicitud: Solicitud) -> dict | None:
+    """The earlier answer a repeated petition was answered by reference to (Ley 1755/2015 art. 19): its
+    radicado, date and text only; nothing of the earlier petitioner, whose request this session never
+    proved. One query, none without a reference."""
+    if solicitud.respuesta_referida_id is None:
+        return None
+    anterior = (
+        Evento.objects.filter(
+            solicitud_id=solicitud.respuesta_referida_id, tipo=TipoEvento.RESPONDIDA, publico=True
+        )
+        .order_by("-momento", "-id")
+        .values("solicitud__radicado", "momento", "nota")
+        .first()
+    )
+    if anterior is None:
+        return None
+    return {
+        "radicado": anterior["solicitud__radicado"],
+        "momento": anterior["momento"],
+        "texto": anterior["nota"],
+    }
 
 
 def radicada_con_token(token: UUID) -> Solicitud | None:
