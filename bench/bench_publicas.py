@@ -3,6 +3,7 @@
 Run from the repository root:
 
     .venv/bin/python bench/bench_publicas.py [--rondas 3] [--duracion 4] [--clientes 10 50] [--solo /pqrs/]
+    .venv/bin/python bench/bench_publicas.py --perfil [--solo /pqrs/radicar/]   # where the time goes
 
 It makes a throwaway database (a temporary SQLite; or DATABASE_URL, which must then be a database you can
 fill), migrates it, loads the demo data (`cargar_demo`) and `--solicitudes` synthetic requests, collects the
@@ -65,6 +66,12 @@ def argumentos():
     p.add_argument("--puerto", type=int, default=8765)
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--conservar", action="store_true", help="no borrar la carpeta temporal al terminar")
+    p.add_argument(
+        "--perfil",
+        action="store_true",
+        help="sin gunicorn ni wrk: ms por petición de cada página en un proceso (cliente de pruebas, "
+        "mismos ajustes) y su perfil de pyinstrument",
+    )
     return p.parse_args()
 
 
@@ -203,6 +210,33 @@ def medir(wrk: str, lua: Path, puerto: int, ruta: str, clientes: int, duracion: 
     }
 
 
+PERFIL = """
+import sys, time
+import django; django.setup()
+from django.test import Client
+from pyinstrument import Profiler
+cliente = Client(HTTP_X_FORWARDED_PROTO="https", SERVER_NAME="127.0.0.1")
+for ruta in sys.argv[1:]:
+    for _ in range(20):
+        assert cliente.get(ruta).status_code == 200, ruta
+    inicio = time.perf_counter()
+    for _ in range(200):
+        cliente.get(ruta)
+    print(f"{ruta}: {(time.perf_counter() - inicio) / 200 * 1000:.2f} ms por petición", flush=True)
+    perfil = Profiler(interval=0.0002)
+    with perfil:
+        for _ in range(200):
+            cliente.get(ruta)
+    print(perfil.output_text(color=False, unicode=False), flush=True)
+"""
+
+
+def perfilar(env: dict[str, str], paginas: list[str]) -> None:
+    """Where the time of each page goes, in one process with the benchmark's settings (DEBUG off)."""
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--no-input", "-v0"], env=env, cwd=RAIZ, check=True)
+    subprocess.run([PYTHON, "-c", PERFIL, PISO, *paginas], env=env, cwd=RAIZ, check=True)
+
+
 def mediana(filas: list[dict], clave: str) -> float:
     return statistics.median(f[clave] for f in filas)
 
@@ -238,6 +272,11 @@ def main() -> None:
     if args.solo:
         paginas = [p for p in paginas if any(s in p for s in args.solo)]
     print(f"Preparada en {time.perf_counter() - inicio:.0f} s; páginas: {' '.join(paginas)}", flush=True)
+    if args.perfil:
+        perfilar(entorno_servidor(env), paginas)
+        if not args.conservar:
+            shutil.rmtree(carpeta, ignore_errors=True)
+        return
     lua = carpeta / "resultado.lua"
     lua.write_text(LUA)
     servidor = arrancar(entorno_servidor(env), args.puerto, args.workers, carpeta)

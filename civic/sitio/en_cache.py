@@ -8,7 +8,9 @@ token is ever shared. Pages with a pending message (a warning after a redirect),
 HEAD, and anything but a 200 are rendered as usual.
 """
 
+import re
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from django.contrib.messages import get_messages
 from django.http import HttpRequest, HttpResponse
@@ -43,12 +45,12 @@ def pagina(
     """
     if clave is None and not request.GET:
         clave = request.path
-    marcas = marcas or {}
+    marcas = {MARCA_CSRF: lambda: get_token(request), **(marcas or {})}
     if clave is None or request.method not in ("GET", "HEAD") or get_messages(request):
-        return _con_valores(request, renderizar(), marcas)
+        return _con_valores(renderizar(), marcas)
     estado: dict[str, HttpResponse] = {}
 
-    def calcular() -> tuple[str, str] | None:
+    def calcular() -> _Guardada | None:
         setattr(request, _ATRIBUTO, True)
         try:
             respuesta = estado["respuesta"] = renderizar()
@@ -56,30 +58,46 @@ def pagina(
             setattr(request, _ATRIBUTO, False)
         if respuesta.status_code != 200 or respuesta.streaming or respuesta.cookies:
             return None
-        return respuesta.content.decode(respuesta.charset), respuesta["Content-Type"]
+        return _Guardada(_partir(respuesta.content, marcas), respuesta["Content-Type"])
 
     guardada = memo.memo(("pagina", clave), calcular, grupos=grupos, segundos=segundos)
     if guardada is None:
         # Not cacheable: this visitor's own response (if it was just made), and the memory forgets it.
         memo.olvidar(("pagina", clave))
-        return _con_valores(request, estado["respuesta"] if "respuesta" in estado else renderizar(), marcas)
-    cuerpo, tipo = guardada
-    return HttpResponse(_sustituir(request, cuerpo, marcas), content_type=tipo)
+        return _con_valores(estado["respuesta"] if "respuesta" in estado else renderizar(), marcas)
+    return HttpResponse(_unir(guardada.partes, marcas), content_type=guardada.tipo)
 
 
-def _sustituir(request: HttpRequest, cuerpo: str, marcas: dict[str, Callable[[], str]]) -> str:
-    if MARCA_CSRF in cuerpo:
-        cuerpo = cuerpo.replace(MARCA_CSRF, get_token(request))
-    for marca, valor in marcas.items():
-        cuerpo = cuerpo.replace(marca, valor())
-    return cuerpo
+class _Guardada(NamedTuple):
+    # The body in pieces: the text between markers (bytes) and each marker's name (str), in order.
+    partes: tuple[bytes | str, ...]
+    tipo: str
 
 
-def _con_valores(request: HttpRequest, respuesta: HttpResponse, marcas) -> HttpResponse:
+def _partir(cuerpo: bytes, marcas: dict[str, Callable[[], str]]) -> tuple[bytes | str, ...]:
+    """Split once, so each request only joins bytes (no decoding, replacing and encoding the whole page)."""
+    patron = re.compile(b"(" + b"|".join(re.escape(m.encode()) for m in marcas) + b")")
+    return tuple(p.decode() if i % 2 else p for i, p in enumerate(patron.split(cuerpo)))
+
+
+def _unir(partes: tuple[bytes | str, ...], marcas: dict[str, Callable[[], str]]) -> bytes:
+    valores: dict[str, bytes] = {}  # one value per marker and request (the same CSRF token in every form)
+    trozos = []
+    for parte in partes:
+        if isinstance(parte, str):
+            if parte not in valores:
+                valores[parte] = marcas[parte]().encode()
+            trozos.append(valores[parte])
+        else:
+            trozos.append(parte)
+    return b"".join(trozos)
+
+
+def _con_valores(respuesta: HttpResponse, marcas: dict[str, Callable[[], str]]) -> HttpResponse:
     """A response that is not kept gets the values too: one rendered for the cache that turned out not
     cacheable, or one the view rendered with its markers and showed with a pending message."""
     if not respuesta.streaming:
-        cuerpo = respuesta.content.decode(respuesta.charset)
-        if MARCA_CSRF in cuerpo or marcas:
-            respuesta.content = _sustituir(request, cuerpo, marcas).encode(respuesta.charset)
+        partes = _partir(respuesta.content, marcas)
+        if len(partes) > 1:
+            respuesta.content = _unir(partes, marcas)
     return respuesta
