@@ -278,7 +278,16 @@ def enviar_prorroga(solicitud: Solicitud, motivo: str, fecha_anterior: date) -> 
 
 
 def enviar_respuesta(solicitud: Solicitud, texto: str, con_adjuntos: bool) -> None:
-    notificar_peticionario(solicitud, "respuesta", respuesta=texto, con_adjuntos=con_adjuntos)
+    # Ley 1755/2015 arts. 25-26: a denial under reserve says its norm and the right to insist, whose term
+    # this very message starts when it notifies (CPACA art. 56).
+    materia = solicitud.materia_reservada
+    notificar_peticionario(
+        solicitud,
+        "respuesta",
+        respuesta=texto,
+        con_adjuntos=con_adjuntos,
+        norma_reserva=materia.norma if materia else "",
+    )
 
 
 def enviar_rechazo(solicitud: Solicitud, motivo: str) -> None:

@@ -4,12 +4,13 @@ Attachments get the same checks as the public form (count, size, type read from 
 `civic.expedientes.formularios.CampoVariosArchivos`, which runs the kernel's content checks.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civic.expedientes import codigos
@@ -305,17 +306,43 @@ class RegistrarNotificacionForm(FormularioAccion):
     con_archivos = True
 
     medio = forms.ChoiceField(label=_("Medio"), choices=MedioNotificacion.choices)
+    # The terms to appeal and to insist run from the real notification, not from the day it is recorded.
+    fecha = forms.DateField(
+        label=_("Fecha de la notificación"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "El día en que el peticionario conoció la decisión; los plazos de los recursos corren desde ahí."
+        ),
+    )
     prueba = forms.CharField(label=_("Prueba de la notificación"), widget=_TEXTO, max_length=5000)
     archivos = CampoVariosArchivos(label=_("Soportes (acuse firmado, guía de correo…)"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        hoy = timezone.localdate()
+        self.fields["fecha"].widget.attrs["max"] = hoy.isoformat()
+        self.initial.setdefault("fecha", hoy)
+
+    @classmethod
+    def aplica(cls, objeto) -> bool:
+        return objeto.notificada_en is None
+
     def ejecutar(self, actor):
         d = self.cleaned_data
+        hoy = timezone.localdate()
+        # Today: the moment it is recorded; an earlier day: its noon, Bogotá time.
+        momento = (
+            timezone.now()
+            if d["fecha"] == hoy
+            else timezone.make_aware(datetime.combine(d["fecha"], time(12)))
+        )
         services.registrar_notificacion(
             solicitud=self.objeto,
             medio=d["medio"],
             prueba=d["prueba"],
             archivos=d["archivos"] or [],
             actor=actor,
+            ahora=momento,
         )
 
 

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from civic.expedientes.modelos import Peticionario, Radicable
+from civic.indices import IndiceTrigramas
 from pqrs.workflow import EN_CURSO, MAQUINA, Estado
 
 DESCRIPCION_MAX = 5000
@@ -29,6 +30,11 @@ class SentidoRespuesta(models.TextChoices):
     ACCEDE_PARCIAL = "accede_parcial", _("Se accede parcialmente")
     # Ley 1755/2015 arts. 24-25: a denial based on legal reserve must cite the norm.
     NIEGA = "niega", _("Se niega")
+
+
+# Ley 1755/2015 art. 25: "toda decisión que rechace la petición de informaciones o documentos" is reasoned
+# and cites the reserve; granting part of what was asked denies the rest.
+NEGACIONES = frozenset({SentidoRespuesta.NIEGA, SentidoRespuesta.ACCEDE_PARCIAL})
 
 
 class Solicitud(Radicable, Peticionario):
@@ -213,6 +219,12 @@ class Solicitud(Radicable, Peticionario):
                 condition=Q(estado__in=[Estado.EN_ESPERA_CIUDADANO, Estado.POR_CORREGIR]),
                 name="pqrs_espera_limite_idx",
             ),
+            # The admin's free-text search (subject; names only with the personal-data permission): trigram
+            # GIN indexes on PostgreSQL, built concurrently by migration 0011.
+            IndiceTrigramas("asunto", name="pqrs_asunto_trgm_idx"),
+            IndiceTrigramas("nombres", name="pqrs_nombres_trgm_idx"),
+            IndiceTrigramas("apellidos", name="pqrs_apellidos_trgm_idx"),
+            IndiceTrigramas("razon_social", name="pqrs_razon_social_trgm_idx"),
         ]
         constraints = [
             *Radicable.Meta.constraints,

@@ -90,34 +90,39 @@ def adjuntos_de_la_radicacion(solicitud: Solicitud) -> QuerySet[Adjunto]:
     ).order_by("creado", "id")
 
 
-def respuestas_publicadas(hoy: date | None = None) -> QuerySet:
-    """Answers published because the petitioner cannot be reached (CPACA art. 69), within their 5 days.
+# CPACA art. 69: what is published when the petitioner cannot be reached.
+DECISIONES_PUBLICABLES = (TipoEvento.RESPONDIDA, TipoEvento.RECHAZADA, TipoEvento.ARCHIVADA)
 
-    Returns dicts with no personal data: radicado, modality, dates and the answer text only.
+
+def respuestas_publicadas(hoy: date | None = None) -> QuerySet:
+    """Decisions published because the petitioner cannot be reached (CPACA art. 69), within their 5 days:
+    answers, and the rejections and archives that end a request without one.
+
+    Returns dicts with no personal data: radicado, modality, dates, the decision and its text only.
     """
     hoy = hoy or timezone.localdate()
-    respuesta = (
-        Evento.objects.filter(solicitud=OuterRef("pk"), tipo=TipoEvento.RESPONDIDA)
-        .order_by("-momento", "-id")
-        .values("nota")[:1]
+    decision = Evento.objects.filter(solicitud=OuterRef("pk"), tipo__in=DECISIONES_PUBLICABLES).order_by(
+        "-momento", "-id"
     )
     return (
-        Solicitud.objects.filter(
-            publicada_hasta__gte=hoy,
-            respondida_en__isnull=False,
-            estado__in=[Estado.RESPONDIDA, Estado.CERRADA],
+        Solicitud.objects.filter(publicada_hasta__gte=hoy)
+        .annotate(
+            modalidad_nombre=F("modalidad__nombre"),
+            decision=Subquery(decision.values("tipo")[:1]),
+            decidida_en=Subquery(decision.values("momento")[:1]),
+            respuesta=Subquery(decision.values("nota")[:1]),
         )
-        .annotate(modalidad_nombre=F("modalidad__nombre"), respuesta=Subquery(respuesta))
         .values(
             "pk",
             "radicado",
             "modalidad_nombre",
             "fecha_radicacion_efectiva",
-            "respondida_en",
+            "decision",
+            "decidida_en",
             "publicada_hasta",
             "respuesta",
         )
-        .order_by("-respondida_en")
+        .order_by("-publicada_hasta", "-pk")
     )
 
 

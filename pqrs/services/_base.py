@@ -4,8 +4,11 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from civic import calendario
+from civic.formato import fecha_larga
+from pqrs.models import Solicitud
 
 
 def ahora_o(ahora: datetime | None) -> datetime:
@@ -38,3 +41,36 @@ def termino_nuevo(plazo_dias: int | None, recibida: date) -> dict:
         "fecha_vencimiento_original": vencimiento,
         "prorrogada": False,
     }
+
+
+def limite_tras_notificacion(solicitud: Solicitud, dias: int) -> date | None:
+    """The last of the `dias` business days after the decision's notification, or None while it is not
+    notified (the days have not started): the term to insist (art. 26) or to appeal (CPACA art. 76)."""
+    if solicitud.notificada_en is None:
+        return None
+    return calendario.sumar_dias_habiles(timezone.localdate(solicitud.notificada_en), dias)
+
+
+# CPACA art. 69: a decision that cannot be delivered is published for 5 days.
+DIAS_PUBLICACION = 5
+
+
+def publicada_hasta(solicitud: Solicitud, hoy: date, *, publicar: bool = False) -> date | None:
+    """The last day a decision stays published (CPACA art. 69) when the petitioner cannot be reached: an
+    anonymous request without e-mail, or `publicar` when staff know the contact data to be useless."""
+    if publicar or (solicitud.anonima and not solicitud.correo):
+        return calendario.sumar_dias_habiles(hoy, DIAS_PUBLICACION)
+    return None
+
+
+def exigir_sin_silencio(solicitud: Solicitud, que: str) -> None:
+    """Ley 1755/2015 art. 14 num. 1: a request granted by silence can no longer be refused."""
+    if solicitud.silencio_positivo_en is not None:
+        raise ValidationError(
+            gettext(
+                "Esta solicitud se entiende aceptada por silencio desde el %(fecha)s: ya no puede %(que)s y "
+                "las copias deben entregarse (Ley 1755 de 2015, art. 14 num. 1)."
+            )
+            % {"fecha": fecha_larga(solicitud.silencio_positivo_en), "que": que},
+            code="aceptada_por_silencio",
+        )

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -14,10 +15,11 @@ from civic import calendario
 from civic.expedientes.archivos import adjuntar
 from civic.expedientes.maquina import bloquear, registrar_evento, transicionar
 from civic.expedientes.servicios import servicio
-from civic.formato import fecha_larga
+from civic.formato import fecha_hora, fecha_larga
 from civic.models import Usuario
 from pqrs import emails, eventos
 from pqrs.models import (
+    NEGACIONES,
     Adjunto,
     Calificacion,
     CanalRespuesta,
@@ -28,10 +30,7 @@ from pqrs.models import (
 )
 from pqrs.workflow import Accion, Estado
 
-from ._base import ahora_o, exigir, hoy_o
-
-# CPACA art. 69: an answer that cannot be delivered is published for 5 days.
-DIAS_PUBLICACION = 5
+from ._base import ahora_o, exigir, exigir_sin_silencio, hoy_o, publicada_hasta
 
 
 class MedioNotificacion(models.TextChoices):
@@ -74,8 +73,7 @@ def responder(
     # Measured from the radicación as the petitioner lived it (pauses included), for reports.
     dias = max(0, calendario.dias_habiles_entre(solicitud.fecha_radicacion_efectiva, hoy))
     a_tiempo = solicitud.fecha_vencimiento is None or hoy <= solicitud.fecha_vencimiento
-    inalcanzable = publicar or (solicitud.anonima and not solicitud.correo)
-    publicada_hasta = calendario.sumar_dias_habiles(hoy, DIAS_PUBLICACION) if inalcanzable else None
+    publicacion = publicada_hasta(solicitud, hoy, publicar=publicar)
     archivos = list(archivos)
     norma = materia_reservada.norma if materia_reservada else ""
     evento = transicionar(
@@ -90,7 +88,7 @@ def responder(
             consolidada=consolidada.pk if consolidada else None,
             dias_habiles=dias,
             a_tiempo=a_tiempo,
-            publicada_hasta=publicada_hasta,
+            publicada_hasta=publicacion,
         ),
         actor=actor,
         momento=ahora,
@@ -103,7 +101,7 @@ def responder(
             "respuesta_consolidada": consolidada,
             "dias_habiles_respuesta": dias,
             "respondida_a_tiempo": a_tiempo,
-            "publicada_hasta": publicada_hasta,
+            "publicada_hasta": publicacion,
         },
     )
     adjuntar(Adjunto, archivos, solicitud=solicitud, evento=evento, origen="funcionario", publico=True)
@@ -115,25 +113,16 @@ def responder(
 def _validar_negacion(
     solicitud: Solicitud, sentido: SentidoRespuesta, materia: MateriaReservada | None
 ) -> None:
-    if sentido != SentidoRespuesta.NIEGA:
+    if sentido not in NEGACIONES:
         if materia is not None:
             raise ValidationError(
                 {"materia_reservada": gettext("La reserva legal solo se cita cuando se niega lo pedido.")},
                 code="reserva_sin_negacion",
             )
         return
-    # Ley 1755/2015 art. 14 num. 1: once granted by silence, the documents can no longer be denied.
-    if solicitud.silencio_positivo_en is not None:
-        raise ValidationError(
-            {
-                "sentido": gettext(
-                    "Esta solicitud se entiende aceptada por silencio desde el %(fecha)s: ya no puede "
-                    "negarse y las copias deben entregarse (Ley 1755 de 2015, art. 14 num. 1)."
-                )
-                % {"fecha": fecha_larga(solicitud.silencio_positivo_en)}
-            },
-            code="aceptada_por_silencio",
-        )
+    # Ley 1755/2015 art. 14 num. 1: once granted by silence, the documents can no longer be denied, not
+    # even in part.
+    exigir_sin_silencio(solicitud, gettext("negarse"))
     # Ley 1755/2015 art. 27: reserve is never opposed to another authority asking in its functions.
     if materia is not None and solicitud.modalidad.entre_autoridades:
         raise ValidationError(
@@ -196,6 +185,25 @@ def registrar_notificacion(
     publication (`pqrs.services.notificacion`)."""
     ahora = ahora_o(ahora)
     bloquear(solicitud, Accion.REGISTRAR_NOTIFICACION)
+    # The first notification starts the terms to appeal and to insist: recording another would move them.
+    if solicitud.notificada_en is not None:
+        raise ValidationError(
+            gettext("La decisión ya fue notificada el %(fecha)s.")
+            % {"fecha": fecha_hora(solicitud.notificada_en)},
+            code="ya_notificada",
+        )
+    if ahora > timezone.now():
+        raise ValidationError({"fecha": gettext("La notificación no puede ser futura.")}, code="futura")
+    # The last change of state, in the order the events were written.
+    decision = solicitud.eventos.exclude(estado_anterior=F("estado_nuevo")).order_by("-id").first()
+    if decision is not None and timezone.localdate(ahora) < timezone.localdate(decision.momento):
+        raise ValidationError(
+            {
+                "fecha": gettext("La notificación no puede ser anterior a la decisión, del %(fecha)s.")
+                % {"fecha": fecha_larga(timezone.localdate(decision.momento))}
+            },
+            code="antes_de_la_decision",
+        )
     medio = MedioNotificacion(medio)
     prueba = exigir(prueba, "prueba", gettext("Describa la prueba de la notificación."))
     evento = transicionar(
@@ -220,14 +228,17 @@ def registrar_notificacion(
 
 @servicio
 def rechazar(*, solicitud: Solicitud, motivo: str, actor: Usuario) -> Solicitud:
-    """Reject a disrespectful petition, with reasons (Ley 1755/2015 art. 19)."""
+    """Reject a disrespectful petition, with reasons (Ley 1755/2015 art. 19); published (CPACA art. 69)
+    when the petitioner cannot be reached."""
     bloquear(solicitud, Accion.RECHAZAR)
     motivo = exigir(motivo, "motivo", gettext("El rechazo debe motivarse."))
+    exigir_sin_silencio(solicitud, gettext("rechazarse"))
     transicionar(
         solicitud,
         Accion.RECHAZAR,
         evento=eventos.rechazada(solicitud, motivo=motivo),
         actor=actor,
+        campos={"publicada_hasta": publicada_hasta(solicitud, timezone.localdate())},
         bloqueado=True,
     )
     emails.enviar_rechazo(solicitud, motivo)
@@ -248,11 +259,13 @@ def archivar(*, solicitud: Solicitud, motivo: str, actor: Usuario, hoy: date | N
             % {"fecha": fecha_larga(limite)},
             code="plazo_vigente",
         )
+    exigir_sin_silencio(solicitud, gettext("archivarse"))
     transicionar(
         solicitud,
         Accion.ARCHIVAR,
         evento=eventos.archivada(solicitud, motivo=motivo),
         actor=actor,
+        campos={"publicada_hasta": publicada_hasta(solicitud, hoy)},
         bloqueado=True,
     )
     emails.enviar_archivo(solicitud, motivo)

@@ -6,25 +6,25 @@
   surtida at the end of the (business) day after the publication ends (CPACA art. 69).
 """
 
-import logging
 from datetime import date, datetime, time
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from civic import calendario
 from civic.expedientes.maquina import TransicionInvalida
+from civic.formato import fecha_hora, fecha_larga
 from civic.models import Notificacion
-from pqrs.models import Solicitud
+from pqrs.models import CanalRespuesta, Solicitud
 from pqrs.workflow import Estado
 
 from ._base import hoy_o
 from .cierre import MedioNotificacion, registrar_notificacion
 
-logger = logging.getLogger(__name__)
-
 # The messages that carry a decision to the petitioner, and the state the request is in while that
-# decision waits to be notified.
+# decision waits to be notified (also the decisions published when the petitioner cannot be reached).
 DECISIONES_POR_CORREO = {
     "pqrs/emails/respuesta": Estado.RESPONDIDA,
     "pqrs/emails/desistimiento": Estado.DESISTIDA,
@@ -34,31 +34,38 @@ DECISIONES_POR_CORREO = {
 
 
 def al_enviar_correo(sender, notificacion: Notificacion, **kwargs) -> None:
-    """Receiver of `civic.services.notificaciones.correo_enviado`: runs inside the outbox's transaction."""
+    """Receiver of `civic.services.notificaciones.correo_enviado`, inside the outbox's transaction: all of
+    it in a savepoint, so that a failure here (logged by the outbox) never aborts the delivery mark."""
     estado = DECISIONES_POR_CORREO.get(notificacion.plantilla)
     if estado is None or notificacion.objeto_tipo_id is None or notificacion.objeto_id is None:
         return
-    if ContentType.objects.get_for_id(notificacion.objeto_tipo_id).model_class() is not Solicitud:
-        return
-    solicitud = Solicitud.objects.filter(
-        pk=notificacion.objeto_id, estado=estado, notificada_en__isnull=True
-    ).first()
-    if solicitud is None:
-        return  # notified another way already, or the request moved on
-    enviada = notificacion.enviada_en or timezone.now()
-    # A savepoint: a failure here is logged by the outbox and must not undo its delivery mark.
-    registrar_notificacion.en_transaccion(
-        solicitud=solicitud,
-        medio=MedioNotificacion.CORREO_ELECTRONICO,
-        prueba=(
-            f"Correo {notificacion.contexto.get('radicado', '')} a {notificacion.destinatario}, aceptado por "
-            f"el servidor de correo el {timezone.localtime(enviada):%Y-%m-%d %H:%M} (notificación "
-            f"#{notificacion.pk})."
-        ),
-        actor=None,
-        ahora=enviada,
-        automatica=True,
-    )
+    with transaction.atomic():
+        if ContentType.objects.get_for_id(notificacion.objeto_tipo_id).model_class() is not Solicitud:
+            return
+        # CPACA art. 56: only who accepted e-mail as the way to be notified is notified by it.
+        solicitud = Solicitud.objects.filter(
+            pk=notificacion.objeto_id,
+            estado=estado,
+            notificada_en__isnull=True,
+            canal_respuesta=CanalRespuesta.CORREO,
+        ).first()
+        if solicitud is None:
+            return  # notified another way already, by another medium, or the request moved on
+        enviada = notificacion.enviada_en or timezone.now()
+        registrar_notificacion.en_transaccion(
+            solicitud=solicitud,
+            medio=MedioNotificacion.CORREO_ELECTRONICO,
+            # The address is personal data and staff without the permission read this: it is "the one on
+            # record"; the outbox row (its number) keeps the address and the Message-ID.
+            prueba=gettext(
+                "Correo con la decisión aceptado por el servidor de correo para la dirección registrada el "
+                "%(momento)s (notificación n.º %(numero)s del buzón de salida)."
+            )
+            % {"momento": fecha_hora(enviada), "numero": notificacion.pk},
+            actor=None,
+            ahora=enviada,
+            automatica=True,
+        )
 
 
 def fin_de_publicacion(publicada_hasta: date) -> datetime:
@@ -68,11 +75,12 @@ def fin_de_publicacion(publicada_hasta: date) -> datetime:
 
 
 def notificar_publicadas(*, hoy: date | None = None) -> int:
-    """Record the notification of every published answer whose notification day ended before today."""
+    """Record the notification of every published decision (an answer, a rejection, an archive, a
+    desistimiento tácito) whose notification day ended before today."""
     hoy = hoy_o(hoy)
     registradas = 0
     pendientes = Solicitud.objects.filter(
-        estado=Estado.RESPONDIDA, publicada_hasta__lt=hoy, notificada_en__isnull=True
+        estado__in=DECISIONES_POR_CORREO.values(), publicada_hasta__lt=hoy, notificada_en__isnull=True
     ).order_by("publicada_hasta", "pk")
     for solicitud in pendientes:
         assert solicitud.publicada_hasta is not None  # filtered above
@@ -83,11 +91,11 @@ def notificar_publicadas(*, hoy: date | None = None) -> int:
             registrar_notificacion(
                 solicitud=solicitud,
                 medio=MedioNotificacion.AVISO,
-                prueba=(
-                    f"Respuesta publicada en el portal y en la cartelera hasta el "
-                    f"{solicitud.publicada_hasta:%Y-%m-%d}; notificación surtida al finalizar el "
-                    f"{surtida:%Y-%m-%d} (CPACA art. 69)."
-                ),
+                prueba=gettext(
+                    "Decisión publicada en el portal hasta el %(hasta)s; notificación surtida al finalizar "
+                    "el %(surtida)s (CPACA art. 69)."
+                )
+                % {"hasta": fecha_larga(solicitud.publicada_hasta), "surtida": fecha_larga(surtida.date())},
                 actor=None,
                 ahora=surtida,
                 automatica=True,

@@ -8,40 +8,87 @@ reasoned decision: reponer (the request goes back to work with a new term) or co
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext
 
-from civic import calendario
 from civic.expedientes.maquina import bloquear, transicionar
 from civic.expedientes.servicios import servicio
 from civic.formato import fecha_larga
 from civic.models import Dependencia, Usuario
 from pqrs import emails, eventos
-from pqrs.models import Solicitud
-from pqrs.workflow import Accion, Estado
+from pqrs.models import Solicitud, TipoEvento
+from pqrs.workflow import RECURRIBLES, Accion, Estado
 
-from ._base import exigir, hoy_o, termino_nuevo
+from ._base import exigir, habil_o_siguiente, hoy_o, limite_tras_notificacion, termino_nuevo
 from .tramite import desistio_expresamente
 
 # CPACA art. 76: "dentro de los diez (10) días siguientes" to the notification.
 DIAS_PARA_REPONER = 10
+# The decisions an appeal is about, and the appeal's own decision.
+DECISIONES = (
+    TipoEvento.DESISTIMIENTO,
+    TipoEvento.RECHAZADA,
+    TipoEvento.ARCHIVADA,
+    TipoEvento.REPOSICION_DECIDIDA,
+)
 
 
 def limite_para_reponer(solicitud: Solicitud) -> date | None:
-    """The last day to file, or None while the decision is not notified (the days have not started)."""
-    if solicitud.notificada_en is None:
-        return None
-    return calendario.sumar_dias_habiles(timezone.localdate(solicitud.notificada_en), DIAS_PARA_REPONER)
+    return limite_tras_notificacion(solicitud, DIAS_PARA_REPONER)
+
+
+def impedimento_para_reponer(solicitud: Solicitud, hoy: date) -> ValidationError | None:
+    """Why the decision that ended the request cannot be appealed (said to the petitioner, with what to do
+    instead), or None when it can."""
+    if solicitud.estado not in RECURRIBLES:
+        return ValidationError(
+            gettext("Esta solicitud no terminó con una decisión que admita recurso de reposición."),
+            code="no_recurrible",
+        )
+    if solicitud.reposicion_pendiente:
+        return ValidationError(
+            gettext("Ya hay un recurso de reposición en trámite contra esta decisión."), code="ya_interpuesto"
+        )
+    if _ultima_decision(solicitud) == TipoEvento.REPOSICION_DECIDIDA:
+        return ValidationError(
+            gettext(
+                "El recurso de reposición contra esta decisión ya se decidió y la decisión quedó en firme. "
+                "Puede presentar una nueva solicitud en cualquier momento."
+            ),
+            code="ya_decidido",
+        )
+    if solicitud.estado == Estado.DESISTIDA and desistio_expresamente(solicitud):
+        return ValidationError(
+            gettext(
+                "Usted desistió de esta solicitud; no hay decisión que recurrir. Puede presentar una nueva "
+                "solicitud en cualquier momento."
+            ),
+            code="desistimiento_expreso",
+        )
+    limite = limite_para_reponer(solicitud)
+    if limite is not None and hoy > limite:
+        return ValidationError(
+            gettext(
+                "El plazo para el recurso de reposición venció el %(fecha)s (10 días hábiles después de la "
+                "notificación, CPACA art. 76). Puede presentar una nueva solicitud."
+            )
+            % {"fecha": fecha_larga(limite)},
+            code="reposicion_extemporanea",
+        )
+    return None
+
+
+def _ultima_decision(solicitud: Solicitud) -> str | None:
+    """The last decision on the request: the one that ended it, or the appeal's against it."""
+    return (
+        solicitud.eventos.filter(tipo__in=DECISIONES)
+        .order_by("-momento", "-id")
+        .values_list("tipo", flat=True)
+        .first()
+    )
 
 
 def puede_reponer(solicitud: Solicitud, hoy: date) -> bool:
-    limite = limite_para_reponer(solicitud)
-    return (
-        solicitud.estado in (Estado.DESISTIDA, Estado.RECHAZADA, Estado.ARCHIVADA)
-        and not solicitud.reposicion_pendiente
-        and (limite is None or hoy <= limite)
-        and not (solicitud.estado == Estado.DESISTIDA and desistio_expresamente(solicitud))
-    )
+    return impedimento_para_reponer(solicitud, hoy) is None
 
 
 @servicio
@@ -52,28 +99,9 @@ def interponer_reposicion(
     hoy = hoy_o(hoy)
     bloquear(solicitud, Accion.INTERPONER_REPOSICION)
     texto = exigir(texto, "texto", gettext("Escriba por qué no está de acuerdo con la decisión."))
-    if solicitud.reposicion_pendiente:
-        raise ValidationError(
-            gettext("Ya hay un recurso de reposición en trámite contra esta decisión."), code="ya_interpuesto"
-        )
-    if solicitud.estado == Estado.DESISTIDA and desistio_expresamente(solicitud):
-        raise ValidationError(
-            gettext(
-                "Usted desistió de esta solicitud; no hay decisión que recurrir. Puede presentar una nueva "
-                "solicitud en cualquier momento."
-            ),
-            code="desistimiento_expreso",
-        )
-    limite = limite_para_reponer(solicitud)
-    if limite is not None and hoy > limite:
-        raise ValidationError(
-            gettext(
-                "El plazo para el recurso de reposición venció el %(fecha)s (10 días hábiles después de la "
-                "notificación, CPACA art. 76). Puede presentar una nueva solicitud."
-            )
-            % {"fecha": fecha_larga(limite)},
-            code="reposicion_extemporanea",
-        )
+    impedimento = impedimento_para_reponer(solicitud, hoy)
+    if impedimento is not None:
+        raise impedimento
     transicionar(
         solicitud,
         Accion.INTERPONER_REPOSICION,
@@ -117,7 +145,7 @@ def reponer(
         evento=eventos.reposicion_decidida(solicitud, repone=True, motivacion=motivacion),
         actor=actor,
         campos={
-            **termino_nuevo(solicitud.plazo_dias, hoy),
+            **termino_nuevo(solicitud.plazo_dias, habil_o_siguiente(hoy)),
             "reposicion_pendiente": False,
             # The revoked decision's notification no longer stands; the coming answer will have its own.
             "notificada_en": None,

@@ -7,38 +7,59 @@ decide it: it sends the insistence and the file to the administrative judge, who
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext
 
-from civic import calendario
 from civic.expedientes.maquina import bloquear, transicionar
 from civic.expedientes.servicios import servicio
 from civic.formato import fecha_larga
 from civic.models import Usuario
 from pqrs import emails, eventos
-from pqrs.models import Entidad, SentidoRespuesta, Solicitud
+from pqrs.models import NEGACIONES, Entidad, Solicitud, TipoEvento
 from pqrs.workflow import Accion
 
-from ._base import exigir, hoy_o
+from ._base import exigir, hoy_o, limite_tras_notificacion
 
 # Art. 26: "dentro de los diez (10) días siguientes" to the notification.
 DIAS_PARA_INSISTIR = 10
 
 
 def limite_para_insistir(solicitud: Solicitud) -> date | None:
-    """The last day to insist, or None while the denial is not notified (the days have not started)."""
-    if solicitud.notificada_en is None:
-        return None
-    return calendario.sumar_dias_habiles(timezone.localdate(solicitud.notificada_en), DIAS_PARA_INSISTIR)
+    return limite_tras_notificacion(solicitud, DIAS_PARA_INSISTIR)
+
+
+def impedimento_para_insistir(solicitud: Solicitud, hoy: date) -> ValidationError | None:
+    """Why the petitioner cannot insist (said with what to do instead), or None when they can."""
+    if solicitud.sentido_respuesta not in NEGACIONES or solicitud.materia_reservada_id is None:
+        return ValidationError(
+            gettext(
+                "La insistencia procede contra una negación fundada en reserva legal (Ley 1755 de 2015, "
+                "art. 26). Si no está conforme con la respuesta, puede presentar una nueva petición."
+            ),
+            code="no_es_negacion_por_reserva",
+        )
+    if solicitud.eventos.filter(tipo=TipoEvento.INSISTENCIA).exists():
+        return ValidationError(
+            gettext(
+                "Ya insistió en esta solicitud y su insistencia se envió al juez, que le comunicará su "
+                "decisión."
+            ),
+            code="ya_insistio",
+        )
+    limite = limite_para_insistir(solicitud)
+    if limite is not None and hoy > limite:
+        return ValidationError(
+            gettext(
+                "El plazo para insistir venció el %(fecha)s (10 días hábiles después de la notificación). "
+                "Puede presentar una nueva petición."
+            )
+            % {"fecha": fecha_larga(limite)},
+            code="insistencia_extemporanea",
+        )
+    return None
 
 
 def puede_insistir(solicitud: Solicitud, hoy: date) -> bool:
-    limite = limite_para_insistir(solicitud)
-    return (
-        solicitud.sentido_respuesta == SentidoRespuesta.NIEGA
-        and solicitud.materia_reservada_id is not None
-        and (limite is None or hoy <= limite)
-    )
+    return impedimento_para_insistir(solicitud, hoy) is None
 
 
 @servicio
@@ -49,24 +70,9 @@ def insistir(
     hoy = hoy_o(hoy)
     bloquear(solicitud, Accion.INSISTIR)
     texto = exigir(texto, "texto", gettext("Escriba por qué insiste en recibir la información."))
-    if solicitud.sentido_respuesta != SentidoRespuesta.NIEGA or solicitud.materia_reservada_id is None:
-        raise ValidationError(
-            gettext(
-                "La insistencia procede contra una negación fundada en reserva legal (Ley 1755 de 2015, "
-                "art. 26). Si no está conforme con la respuesta, puede presentar una nueva petición."
-            ),
-            code="no_es_negacion_por_reserva",
-        )
-    limite = limite_para_insistir(solicitud)
-    if limite is not None and hoy > limite:
-        raise ValidationError(
-            gettext(
-                "El plazo para insistir venció el %(fecha)s (10 días hábiles después de la notificación). "
-                "Puede presentar una nueva petición."
-            )
-            % {"fecha": fecha_larga(limite)},
-            code="insistencia_extemporanea",
-        )
+    impedimento = impedimento_para_insistir(solicitud, hoy)
+    if impedimento is not None:
+        raise impedimento
     transicionar(
         solicitud,
         Accion.INSISTIR,

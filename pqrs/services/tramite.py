@@ -262,10 +262,16 @@ def desistio_expresamente(solicitud: Solicitud) -> bool:
 
 @servicio
 def continuar_de_oficio(
-    *, solicitud: Solicitud, motivacion: str, dependencia: Dependencia, actor: Usuario
+    *,
+    solicitud: Solicitud,
+    motivacion: str,
+    dependencia: Dependencia,
+    actor: Usuario,
+    hoy: date | None = None,
 ) -> Solicitud:
     """Go on with a withdrawn request because the public interest needs it, by a reasoned decision
     (Ley 1755/2015 art. 18). Only an express withdrawal: a desistimiento tácito is the authority's own act."""
+    hoy = hoy_o(hoy)
     bloquear(solicitud, Accion.CONTINUAR_DE_OFICIO)
     motivacion = exigir(
         motivacion, "motivacion", gettext("Motive por qué el interés público exige continuar (art. 18).")
@@ -291,6 +297,8 @@ def continuar_de_oficio(
             "responsable": solicitud.responsable if solicitud.dependencia_id == dependencia.pk else None,
             # The withdrawal's notification, if any, no longer stands: the coming answer will have its own.
             "notificada_en": None,
+            # A full term from the decision: the one that ran before the withdrawal may be long gone.
+            **termino_nuevo(solicitud.plazo_dias, habil_o_siguiente(hoy)),
         },
         bloqueado=True,
     )

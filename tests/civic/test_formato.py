@@ -112,7 +112,8 @@ def test_respuestas_publicadas_ids_y_paginas_sin_separador():
             "radicado": f"PQRS-2026-{1234 + i:06d}",
             "modalidad_nombre": "Petición",
             "fecha_radicacion_efectiva": date(2026, 11, 25),
-            "respondida_en": en_bogota(2026, 11, 30),
+            "decision": "respondida",
+            "decidida_en": en_bogota(2026, 11, 30),
             "publicada_hasta": date(2026, 12, 7),
             "respuesta": "Respuesta",
         }

@@ -12,15 +12,16 @@ from django.utils import timezone
 from civic.celery import app
 from civic.expedientes.maquina import TransicionInvalida
 from civic.models import Notificacion
-from pqrs import services
+from pqrs import selectors, services
 from pqrs.models import MateriaReservada, RespuestaConsolidada, SentidoRespuesta, Solicitud, TipoEvento
-from pqrs.services import notificacion, silencio
+from pqrs.services import notificacion, recursos, silencio
 from pqrs.tasks import barrer_silencios_task, notificar_publicadas_task
 from pqrs.workflow import Estado
 from tests.pqrs.factories import (
     DependenciaFactory,
     FuncionarioFactory,
     SolicitudFactory,
+    anonima,
     en_bogota,
     entidad,
     modalidad,
@@ -338,7 +339,8 @@ def test_la_insistencia_va_a_un_tribunal(funcionario):
 
 def rechazada_y_notificada(funcionario) -> Solicitud:
     solicitud = asignada(funcionario)
-    services.rechazar(solicitud=solicitud, motivo="Irrespetuosa (art. 19).", actor=funcionario)
+    with time_machine.travel(en_bogota(2026, 3, 26), tick=False):
+        services.rechazar(solicitud=solicitud, motivo="Irrespetuosa (art. 19).", actor=funcionario)
     return services.registrar_notificacion(
         solicitud=solicitud,
         medio="personal",
@@ -507,3 +509,130 @@ def test_los_barridos_nocturnos_estan_programados_y_corren(funcionario):
         assert notificar_publicadas_task.apply().get() == 0
     solicitud.refresh_from_db()
     assert solicitud.silencio_positivo_en == date(2026, 4, 17)
+
+
+# --- What the review found (each a way around the law) ---------------------------------------------
+
+
+def test_una_decision_confirmada_no_admite_otro_recurso(funcionario):
+    solicitud = rechazada_y_notificada(funcionario)
+    services.interponer_reposicion(solicitud=solicitud, texto="No estoy de acuerdo.", hoy=date(2026, 4, 1))
+    services.confirmar_decision(solicitud=solicitud, motivacion="Se mantiene.", actor=funcionario)
+    with pytest.raises(ValidationError, match="ya se decidió"):
+        services.interponer_reposicion(solicitud=solicitud, texto="Otra vez.", hoy=date(2026, 4, 6))
+
+
+def test_se_insiste_una_sola_vez(funcionario):
+    solicitud = negada_y_notificada(funcionario)
+    services.insistir(solicitud=solicitud, texto="Insisto.", hoy=date(2026, 4, 20))
+    services.remitir_insistencia(solicitud=solicitud, juez=tribunal(), oficio="Remitimos.", actor=funcionario)
+    with pytest.raises(ValidationError, match="Ya insistió"):
+        services.insistir(solicitud=solicitud, texto="Insisto otra vez.", hoy=date(2026, 4, 21))
+
+
+def test_la_notificacion_se_registra_una_vez(funcionario):
+    solicitud = rechazada_y_notificada(funcionario)
+    with pytest.raises(ValidationError, match="ya fue notificada"):
+        services.registrar_notificacion(
+            solicitud=solicitud,
+            medio="personal",
+            prueba="Otra.",
+            actor=funcionario,
+            ahora=en_bogota(2026, 4, 13),
+        )
+    # The terms to appeal keep running from the first one.
+    assert timezone.localdate(Solicitud.objects.get(pk=solicitud.pk).notificada_en) == date(2026, 3, 27)
+
+
+def test_sin_aceptar_el_correo_su_entrega_no_notifica(funcionario, django_capture_on_commit_callbacks):
+    """CPACA art. 56: e-mail notifies only who chose it; the letter still goes, as information."""
+    solicitud = asignada(funcionario, canal_respuesta="direccion_postal", direccion="Calle 5 # 39-10")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.rechazar(solicitud=solicitud, motivo="Irrespetuosa.", actor=funcionario)
+    assert Notificacion.objects.get(plantilla="pqrs/emails/rechazo").estado == Notificacion.Estado.ENVIADA
+    solicitud.refresh_from_db()
+    assert solicitud.notificada_en is None
+
+
+def test_la_prueba_automatica_no_lleva_el_correo(funcionario, django_capture_on_commit_callbacks):
+    solicitud = asignada(funcionario)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.rechazar(solicitud=solicitud, motivo="Irrespetuosa.", actor=funcionario)
+    prueba = solicitud.eventos.get(tipo=TipoEvento.NOTIFICADA).datos["prueba"]
+    assert solicitud.correo not in prueba and "dirección registrada" in prueba
+
+
+def test_continuar_de_oficio_da_un_termino_nuevo(funcionario):
+    solicitud = informacion(funcionario)  # due Thu 16 Apr
+    services.desistir(solicitud=solicitud)
+    services.continuar_de_oficio(
+        solicitud=solicitud,
+        motivacion="Interés público.",
+        dependencia=funcionario.dependencia,
+        actor=funcionario,
+        hoy=date(2026, 4, 20),
+    )
+    # Mon 20 Apr + 10 business days: Tue 5 May (Fri 1 May is a holiday), so no silence that night.
+    assert solicitud.fecha_vencimiento == date(2026, 5, 5)
+    assert silencio.barrer_silencios(hoy=date(2026, 4, 21)) == 0
+
+
+@pytest.mark.parametrize("accion", ["rechazar", "archivar", "acceder_en_parte"])
+def test_aceptada_por_silencio_no_se_rechaza_ni_se_archiva_ni_se_niega_en_parte(funcionario, accion):
+    solicitud = informacion(funcionario)
+    silencio.barrer_silencios(hoy=date(2026, 4, 17))
+    solicitud.refresh_from_db()
+    with pytest.raises(ValidationError, match="aceptada por silencio"):
+        if accion == "rechazar":
+            services.rechazar(solicitud=solicitud, motivo="Irrespetuosa.", actor=funcionario)
+        elif accion == "archivar":
+            services.archivar(solicitud=solicitud, motivo="Oscura.", actor=funcionario)
+        else:
+            services.responder(
+                solicitud=solicitud,
+                texto="Solo una parte.",
+                sentido=SentidoRespuesta.ACCEDE_PARCIAL,
+                materia_reservada=MateriaReservada.objects.first(),
+                actor=funcionario,
+            )
+
+
+def test_el_rechazo_de_una_anonima_se_publica_y_se_notifica(funcionario):
+    """CPACA art. 69: a rejection no one can receive is published, and the appeal's term then runs."""
+    solicitud = services.asignar(
+        solicitud=anonima(ahora=en_bogota(2026, 3, 20)),
+        dependencia=funcionario.dependencia,
+        actor=funcionario,
+    )
+    with time_machine.travel(en_bogota(2026, 4, 14), tick=False):
+        services.rechazar(solicitud=solicitud, motivo="Lenguaje irrespetuoso.", actor=funcionario)
+    assert solicitud.publicada_hasta == date(2026, 4, 21)
+    (fila,) = selectors.respuestas_publicadas(date(2026, 4, 21))
+    assert (fila["decision"], fila["respuesta"]) == ("rechazada", "Lenguaje irrespetuoso.")
+    assert notificacion.notificar_publicadas(hoy=date(2026, 4, 23)) == 1
+    solicitud.refresh_from_db()
+    # Notified at the end of Wed 22 Apr: the appeal runs until Thu 7 May (Fri 1 May is a holiday).
+    assert recursos.limite_para_reponer(solicitud) == date(2026, 5, 7)
+
+
+def test_las_decisiones_dicen_el_recurso_y_la_negacion_su_norma(
+    funcionario, django_capture_on_commit_callbacks, mailoutbox
+):
+    """CPACA art. 67: a notification says the appeal, its term and its authority; a denial under reserve
+    cites its norm and the right to insist (Ley 1755/2015 arts. 25-26)."""
+    rechazada = asignada(funcionario)
+    negada = acceso(funcionario)
+    materia = MateriaReservada.objects.get(nombre="Seguridad pública")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.rechazar(solicitud=rechazada, motivo="Irrespetuosa.", actor=funcionario)
+        services.responder(
+            solicitud=negada,
+            texto="Reservada.",
+            sentido=SentidoRespuesta.NIEGA,
+            materia_reservada=materia,
+            actor=funcionario,
+        )
+    rechazo = next(m for m in mailoutbox if m.to == [rechazada.correo])
+    assert "recurso de reposición" in rechazo.body and "10 días hábiles" in rechazo.body
+    respuesta = next(m for m in mailoutbox if m.to == [negada.correo])
+    assert materia.norma in respuesta.body and "insistir" in respuesta.body

@@ -65,10 +65,12 @@ def test_respuestas_publicadas_sin_datos_personales():
         "radicado",
         "modalidad_nombre",
         "fecha_radicacion_efectiva",
-        "respondida_en",
+        "decision",
+        "decidida_en",
         "publicada_hasta",
         "respuesta",
     }
+    assert (fila["decision"], fila["decidida_en"]) == ("respondida", en_bogota(2026, 4, 14))
     # CPACA art. 69: five business days, then it leaves the board.
     assert list(selectors.respuestas_publicadas(date(2026, 4, 22))) == []
 

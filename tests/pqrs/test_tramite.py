@@ -383,7 +383,7 @@ def test_respuesta_a_tiempo_por_correo(
         "correo_electronico",
         True,
     )
-    assert solicitud.correo in notificada.datos["prueba"]
+    assert "dirección registrada" in notificada.datos["prueba"]  # never the address itself
     assert solicitud.notificada_en == Notificacion.objects.get(plantilla="pqrs/emails/respuesta").enviada_en
 
 
