@@ -79,8 +79,9 @@ def test_la_inscripcion_muestra_el_qr_y_la_clave_y_un_codigo_valido_la_activa(cl
     assert respuesta["Location"] == reverse("admin:index")
     dispositivo.refresh_from_db()
     assert dispositivo.confirmed
-    assert client.session[DEVICE_ID_SESSION_KEY] == dispositivo.persistent_id
+    # Read within the frozen day: the staff session expires SESION_PERSONAL_SEGUNDOS after its last use.
     with time_machine.travel(despues, tick=False):
+        assert client.session[DEVICE_ID_SESSION_KEY] == dispositivo.persistent_id
         activa = client.get(INSCRIBIR).content.decode()
     assert "La verificación en dos pasos está activa en su cuenta" in activa
 
@@ -121,23 +122,24 @@ def test_sin_dispositivo_el_ingreso_sigue_siendo_solo_con_contrasena(client, fun
 
 def test_obligatorio_sin_inscribirse_solo_abre_la_inscripcion(client, funcionario, settings):
     settings.STAFF_TOTP_OBLIGATORIO = True
-    assert entrar(client).status_code == HTTPStatus.FOUND
-
-    for ruta in (reverse("admin:index"), reverse("admin:civic_notificacion_changelist")):
-        respuesta = client.get(ruta)
-        assert respuesta.status_code == HTTPStatus.FOUND, ruta
-        assert respuesta["Location"] == INSCRIBIR
-    pagina = client.get(INSCRIBIR)
-    assert pagina.status_code == HTTPStatus.OK
-    assert "es obligatoria para el personal" in pagina.content.decode()
-    # Signing out stays possible, and the public portal is not affected.
-    assert client.get(reverse("sitio:inicio")).status_code == HTTPStatus.OK
-
-    dispositivo = TOTPDevice.objects.get(user=funcionario)
+    # One frozen moment throughout: the code belongs to T0's step and the session must not idle out.
     with time_machine.travel(T0, tick=False):
+        assert entrar(client).status_code == HTTPStatus.FOUND
+
+        for ruta in (reverse("admin:index"), reverse("admin:civic_notificacion_changelist")):
+            respuesta = client.get(ruta)
+            assert respuesta.status_code == HTTPStatus.FOUND, ruta
+            assert respuesta["Location"] == INSCRIBIR
+        pagina = client.get(INSCRIBIR)
+        assert pagina.status_code == HTTPStatus.OK
+        assert "es obligatoria para el personal" in pagina.content.decode()
+        # Signing out stays possible, and the public portal is not affected.
+        assert client.get(reverse("sitio:inicio")).status_code == HTTPStatus.OK
+
+        dispositivo = TOTPDevice.objects.get(user=funcionario)
         assert client.post(INSCRIBIR, {"codigo": codigo(dispositivo, T0)}).status_code == HTTPStatus.FOUND
         assert client.get(reverse("admin:index")).status_code == HTTPStatus.OK
-    assert client.post(reverse("admin:logout")).status_code == HTTPStatus.OK
+        assert client.post(reverse("admin:logout")).status_code == HTTPStatus.OK
 
 
 def test_obligatorio_con_dispositivo_y_sesion_sin_verificar_vuelve_a_ingresar(client, funcionario, settings):
