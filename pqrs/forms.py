@@ -1,5 +1,6 @@
 """Input shape and validation of the public PQRS pages; the services enforce the rules again."""
 
+from typing import TYPE_CHECKING
 from uuid import uuid4
 
 from django import forms
@@ -14,6 +15,9 @@ from civic.expedientes.modelos import CanalRespuesta, TipoDocumento, TipoPersona
 from civic.selectors import GRUPO_TERRITORIO, comunas
 from pqrs import selectors
 from pqrs.models.solicitud import DESCRIPCION_MAX
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 COMENTARIO_MAX = 2000
 
@@ -373,9 +377,9 @@ class DesistirForm(FormularioPublico):
 class _TextoDelPeticionario(FormularioPublico):
     """What the petitioner writes on the tracking page; the label, help and required message per form."""
 
-    etiqueta = ""
-    ayuda = ""
-    falta = ""
+    etiqueta: "StrOrPromise" = ""
+    ayuda: "StrOrPromise" = ""
+    falta: "StrOrPromise" = ""
 
     texto = forms.CharField(
         max_length=DESCRIPCION_MAX,

@@ -358,9 +358,11 @@ def _pagina_seguimiento(request, solicitud: Solicitud, *, enviado: dict | None =
         if ofrecidos["form_corregir"]
         else None,
         # The due date only while our term runs or is suspended (art. 17); after a traslado the receiving
-        # entity's own term starts anew (art. 21), after a return the correction starts a new one (art. 19).
+        # entity's own term starts anew (art. 21), after a return the correction starts a new one (art. 19),
+        # and once granted by silence the date that counts is the copies' (art. 14).
         "mostrar_vencimiento": bool(solicitud.fecha_vencimiento)
         and not solicitud.respondida_en
+        and not solicitud.silencio_positivo_en
         and (solicitud.estado in EN_CURSO or en_espera),
         "dias_restantes": dias_restantes,
         "dias_vencidos": -dias_restantes if dias_restantes is not None and dias_restantes < 0 else None,
@@ -481,7 +483,7 @@ def _accion_con_formulario(
             messages.success(request, exito(hecha))
             return redirect("pqrs:seguimiento")
     if not puede(solicitud):
-        messages.error(request, " ".join(form.non_field_errors()) or fuera_de_estado)
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()) or fuera_de_estado)
         return redirect("pqrs:seguimiento")
     return _pagina_seguimiento(request, solicitud, enviado={nombre: form})
 

@@ -381,7 +381,10 @@ def test_silencio_positivo_dice_que_se_entiende_aceptada_y_hasta_cuando_las_copi
     assert services.declarar_silencio_positivo(solicitud=solicitud, hoy=dia_siguiente)
     verificar(client, solicitud)
 
-    caja = seccion(client.get(SEGUIMIENTO).content.decode(), "titulo-silencio")
+    html = client.get(SEGUIMIENTO).content.decode()
+
+    caja = seccion(html, "titulo-silencio")
+    assert "Fecha límite de respuesta" not in html  # the copies' date is the one that counts now
 
     assert (
         "Su solicitud se entiende aceptada (art. 14): las copias se entregan a más tardar el "
