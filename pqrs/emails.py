@@ -188,17 +188,25 @@ def enviar_devolucion(solicitud: Solicitud, que_corregir: str) -> None:
 
 def remitir_a_entidad(solicitud: Solicitud, entidad: Entidad, oficio: str, *, evento: EventoBase) -> None:
     """Ley 1755/2015 art. 21: the remission letter and the petition, with its attachments, to the competent
-    entity. The petitioner's identity and contact go too: the entity must answer them. The outbox row is
-    the proof of sending; the event keeps its id."""
+    entity. The petitioner's identity and contact go too: the entity must answer them."""
+    _remitir(solicitud, entidad, oficio, evento=evento, plantilla="remision_entidad")
+
+
+def _remitir(
+    solicitud: Solicitud, entidad: Entidad, oficio: str, *, evento: EventoBase, plantilla: str, **extra
+):
+    """Send another authority the letter and the file, with the petitioner's attachments; the outbox row is
+    the proof of sending, and the event keeps its number."""
     notificacion = encolar_correo(
         destinatario=entidad.correo,
-        plantilla="pqrs/emails/remision_entidad",
+        plantilla=f"pqrs/emails/{plantilla}",
         contexto={
             **contexto_solicitud(solicitud),
             "entidad": entidad.nombre,
             "oficio": oficio,
             "descripcion": solicitud.descripcion,
             "peticionario": _datos_de_contacto(solicitud),
+            **extra,
         },
         objeto=solicitud,
         archivos=[adjunto.archivo for adjunto in solicitud.adjuntos.filter(origen="ciudadano")],
@@ -235,23 +243,22 @@ def avisar_silencio_positivo(solicitud: Solicitud) -> None:
         )
 
 
-def remitir_insistencia(solicitud: Solicitud, juez: Entidad, oficio: str, *, evento: EventoBase) -> None:
-    """Ley 1755/2015 art. 26: the insistence and the file go to the administrative judge; the petitioner
-    is told where it went."""
-    notificacion = encolar_correo(
-        destinatario=juez.correo,
-        plantilla="pqrs/emails/insistencia_tribunal",
-        contexto={
-            **contexto_solicitud(solicitud),
-            "entidad": juez.nombre,
-            "oficio": oficio,
-            "descripcion": solicitud.descripcion,
-            "peticionario": _datos_de_contacto(solicitud),
-        },
-        objeto=solicitud,
+def remitir_insistencia(
+    solicitud: Solicitud, juez: Entidad, oficio: str, *, evento: EventoBase, insistencia: str, respuesta: str
+) -> None:
+    """Ley 1755/2015 art. 26: the petition, the denial with its norm and the insistence go to the
+    administrative judge, who decides; the petitioner is told where it went."""
+    materia = solicitud.materia_reservada
+    _remitir(
+        solicitud,
+        juez,
+        oficio,
+        evento=evento,
+        plantilla="insistencia_tribunal",
+        insistencia=insistencia,
+        respuesta=respuesta,
+        norma_reserva=materia.norma if materia else "",
     )
-    evento.datos = {**evento.datos, "notificacion": notificacion.pk}
-    evento.save(update_fields=["datos"])
     notificar_peticionario(solicitud, "insistencia_remitida", entidad=juez.nombre)
 
 

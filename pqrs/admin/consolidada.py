@@ -13,6 +13,7 @@ from civic.expedientes.admin import volcar_error
 from pqrs import services
 from pqrs.models import Entidad, MateriaReservada, RespuestaConsolidada, SentidoRespuesta, Solicitud
 from pqrs.selectors import solicitudes_para_funcionario
+from pqrs.services.consolidada import MODALIDADES
 from pqrs.workflow import EN_CURSO
 
 from .permisos import PERMISO_TRAMITE
@@ -58,7 +59,10 @@ class RespuestaConsolidadaForm(forms.Form):
         label=_("Solicitudes con el mismo objeto"),
         queryset=Solicitud.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Más de diez. Cada una conserva su radicado y se notifica a su peticionario."),
+        help_text=_(
+            "De más de diez personas, de información, de interés general o de consulta. Cada una conserva su "
+            "radicado y se notifica a su peticionario."
+        ),
     )
     objeto = forms.CharField(label=_("Objeto común"), max_length=200)
     sentido = forms.ChoiceField(
@@ -113,8 +117,18 @@ class RespuestaConsolidadaAdmin(admin.ModelAdmin):
         candidatas = (
             solicitudes_para_funcionario(request.user)
             .filter(estado__in=EN_CURSO)
+            .filter(modalidad__codigo__in=MODALIDADES)
             .select_related(None)
-            .only("pk", "radicado", "asunto")
+            .select_related("modalidad")
+            .only(
+                "pk",
+                "radicado",
+                "asunto",
+                "tipo_documento",
+                "numero_documento",
+                "correo",
+                "modalidad__codigo",
+            )
             .order_by("asunto", "radicado")
         )
         q = request.GET.get("q", "").strip()

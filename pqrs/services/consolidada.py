@@ -17,8 +17,21 @@ from pqrs.models import MateriaReservada, RespuestaConsolidada, SentidoRespuesta
 from ._base import ahora_o, exigir
 from .cierre import responder
 
-# Art. 22: "más de diez (10) peticiones".
+# Art. 22: "Cuando más de diez (10) personas formulen peticiones análogas, de información, de interés
+# general o de consulta". The modalidades by their codes, which are fixed (the admin cannot edit them).
 MINIMO_PETICIONES = 11
+MODALIDADES = frozenset(
+    {"peticion-interes-general", "peticion-documentos", "acceso-informacion-publica", "consulta"}
+)
+
+
+def _persona(solicitud: Solicitud) -> tuple:
+    """Who asked: the identity document, else the e-mail; an anonymous request without either is its own."""
+    if solicitud.numero_documento:
+        return ("documento", solicitud.tipo_documento, solicitud.numero_documento)
+    if solicitud.correo:
+        return ("correo", solicitud.correo.lower())
+    return ("solicitud", solicitud.pk)
 
 
 @servicio
@@ -37,13 +50,24 @@ def responder_consolidada(
     objeto = exigir(objeto, "objeto", gettext("Describa el objeto común de las peticiones."))
     texto = exigir(texto, "texto", gettext("Escriba la respuesta."))
     solicitudes = sorted({s.pk: s for s in solicitudes}.values(), key=lambda s: s.pk)
-    if len(solicitudes) < MINIMO_PETICIONES:
+    otras = sorted({s.radicado for s in solicitudes if s.modalidad.codigo not in MODALIDADES})
+    if otras:
         raise ValidationError(
             gettext(
-                "La respuesta consolidada procede con más de diez peticiones del mismo objeto (Ley 1755 de "
-                "2015, art. 22); seleccionó %(n)s."
+                "La respuesta consolidada es para peticiones de información, de interés general o de "
+                "consulta (Ley 1755 de 2015, art. 22); estas no lo son: %(radicados)s."
             )
-            % {"n": len(solicitudes)},
+            % {"radicados": ", ".join(otras)},
+            code="modalidad_no_consolidable",
+        )
+    personas = len({_persona(s) for s in solicitudes})
+    if personas < MINIMO_PETICIONES:
+        raise ValidationError(
+            gettext(
+                "La respuesta consolidada procede cuando más de diez personas piden lo mismo (Ley 1755 de "
+                "2015, art. 22); las solicitudes seleccionadas son de %(n)s."
+            )
+            % {"n": personas},
             code="pocas_peticiones",
         )
     registro = RespuestaConsolidada.objects.create(objeto=objeto, texto=texto, actor=actor, momento=ahora)

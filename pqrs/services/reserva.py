@@ -105,5 +105,17 @@ def remitir_insistencia(*, solicitud: Solicitud, juez: Entidad, oficio: str, act
         actor=actor,
         bloqueado=True,
     )
-    emails.remitir_insistencia(solicitud, juez, oficio, evento=evento)
+    escritos = dict(
+        solicitud.eventos.filter(tipo__in=[TipoEvento.RESPONDIDA, TipoEvento.INSISTENCIA])
+        .order_by("momento", "id")
+        .values_list("tipo", "nota")
+    )
+    emails.remitir_insistencia(
+        solicitud,
+        juez,
+        oficio,
+        evento=evento,
+        insistencia=escritos.get(TipoEvento.INSISTENCIA, ""),
+        respuesta=escritos.get(TipoEvento.RESPONDIDA, ""),
+    )
     return solicitud

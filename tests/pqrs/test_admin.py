@@ -216,7 +216,9 @@ def test_registrar_notificacion_de_una_respuesta_publicada(client, funcionario, 
         url_accion(solicitud, "registrar_notificacion"),
         {"medio": "personal", "fecha": "2026-03-24", "prueba": "Firmó el recibido."},
     )
-    assert "no puede ser anterior a la decisión, del miércoles 25 de marzo de 2026" in respuesta.content.decode()
+    assert (
+        "no puede ser anterior a la decisión, del miércoles 25 de marzo de 2026" in respuesta.content.decode()
+    )
     accionar(
         client,
         solicitud,

@@ -305,6 +305,13 @@ def test_insistencia_dentro_de_10_dias_y_remision_al_juez(
     assert solicitud.estado == Estado.CERRADA
     al_juez = next(m for m in mailoutbox if m.to == [juez.correo])
     assert solicitud.radicado in al_juez.subject and "art. 26" in al_juez.subject
+    # The judge decides from the denial, its norm and the insistence.
+    for escrito in (
+        "Reservada.",
+        "Insisto: la información es pública.",
+        MateriaReservada.objects.first().norma,
+    ):
+        assert escrito in al_juez.body
     assert any(m.to == [solicitud.correo] and juez.nombre in m.subject for m in mailoutbox)
     evento = solicitud.eventos.get(tipo=TipoEvento.INSISTENCIA_REMITIDA)
     assert Notificacion.objects.get(pk=evento.datos["notificacion"]).destinatario == juez.correo
@@ -423,10 +430,21 @@ def test_respuesta_consolidada_a_mas_de_diez(funcionario, django_capture_on_comm
 
 
 def test_consolidada_exige_mas_de_diez(funcionario):
-    with pytest.raises(ValidationError, match="seleccionó 10"):
+    with pytest.raises(ValidationError, match="son de 10"):
         services.responder_consolidada(
             solicitudes=[asignada(funcionario) for _ in range(10)], objeto="X", texto="R.", actor=funcionario
         )
+
+
+def test_consolidada_cuenta_personas_y_solo_peticiones_de_su_clase(funcionario):
+    """Art. 22: more than ten people (eleven filings by one person are one), and only information, general
+    interest and consultation petitions (a queja is answered on its own)."""
+    una_persona = [asignada(funcionario, numero_documento="16000111") for _ in range(11)]
+    with pytest.raises(ValidationError, match="son de 1"):
+        services.responder_consolidada(solicitudes=una_persona, objeto="X", texto="R.", actor=funcionario)
+    quejas = [asignada(funcionario, modalidad=modalidad("queja")) for _ in range(11)]
+    with pytest.raises(ValidationError, match="no lo son"):
+        services.responder_consolidada(solicitudes=quejas, objeto="X", texto="R.", actor=funcionario)
 
 
 def test_consolidada_responde_todas_o_ninguna(funcionario):
