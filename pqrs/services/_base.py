@@ -74,3 +74,12 @@ def exigir_sin_silencio(solicitud: Solicitud, que: str) -> None:
             % {"fecha": fecha_larga(solicitud.silencio_positivo_en), "que": que},
             code="aceptada_por_silencio",
         )
+
+
+def persona(solicitud: Solicitud) -> tuple:
+    """Who asked: the identity document, else the e-mail; an anonymous request without either is its own."""
+    if solicitud.numero_documento:
+        return ("documento", solicitud.tipo_documento, solicitud.numero_documento)
+    if solicitud.correo:
+        return ("correo", solicitud.correo.lower())
+    return ("solicitud", solicitud.pk)

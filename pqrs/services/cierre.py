@@ -30,7 +30,7 @@ from pqrs.models import (
 )
 from pqrs.workflow import Accion, Estado
 
-from ._base import ahora_o, exigir, exigir_sin_silencio, hoy_o, publicada_hasta
+from ._base import ahora_o, exigir, exigir_sin_silencio, hoy_o, persona, publicada_hasta
 
 
 class MedioNotificacion(models.TextChoices):
@@ -160,6 +160,12 @@ def _validar_referencia(solicitud: Solicitud, anterior: Solicitud) -> None:
         raise ValidationError(
             {"remite_a": gettext("Indique una solicitud anterior que ya tenga respuesta.")},
             code="referencia_invalida",
+        )
+    # A repeated petition is the same person's: another petitioner's answer may carry their data.
+    if persona(anterior) != persona(solicitud):
+        raise ValidationError(
+            {"remite_a": gettext("Solo se remite a una respuesta anterior dada al mismo peticionario.")},
+            code="otro_peticionario",
         )
     if anterior.radicada_en >= solicitud.radicada_en:
         raise ValidationError(

@@ -14,7 +14,7 @@ from civic.expedientes.servicios import servicio
 from civic.models import Usuario
 from pqrs.models import MateriaReservada, RespuestaConsolidada, SentidoRespuesta, Solicitud
 
-from ._base import ahora_o, exigir
+from ._base import ahora_o, exigir, persona
 from .cierre import responder
 
 # Art. 22: "Cuando más de diez (10) personas formulen peticiones análogas, de información, de interés
@@ -23,15 +23,6 @@ MINIMO_PETICIONES = 11
 MODALIDADES = frozenset(
     {"peticion-interes-general", "peticion-documentos", "acceso-informacion-publica", "consulta"}
 )
-
-
-def _persona(solicitud: Solicitud) -> tuple:
-    """Who asked: the identity document, else the e-mail; an anonymous request without either is its own."""
-    if solicitud.numero_documento:
-        return ("documento", solicitud.tipo_documento, solicitud.numero_documento)
-    if solicitud.correo:
-        return ("correo", solicitud.correo.lower())
-    return ("solicitud", solicitud.pk)
 
 
 @servicio
@@ -60,7 +51,7 @@ def responder_consolidada(
             % {"radicados": ", ".join(otras)},
             code="modalidad_no_consolidable",
         )
-    personas = len({_persona(s) for s in solicitudes})
+    personas = len({persona(s) for s in solicitudes})
     if personas < MINIMO_PETICIONES:
         raise ValidationError(
             gettext(

@@ -150,11 +150,12 @@ def _reposicion_pendiente(funcionario):
 
 
 def _referida(funcionario):
-    anterior = hoy_solicitud()
+    # Art. 19: the same petitioner repeats a petition already answered.
+    anterior = hoy_solicitud(numero_documento="29111222")
     services.responder(
         solicitud=anterior, texto="El alumbrado de la calle 5 se repara en mayo.", actor=funcionario
     )
-    repetida = hoy_solicitud()
+    repetida = hoy_solicitud(numero_documento="29111222")
     services.responder(
         solicitud=repetida, texto="Le reiteramos la respuesta anterior.", remite_a=anterior, actor=funcionario
     )

@@ -123,14 +123,14 @@ def test_una_peticion_sin_asignar_no_se_devuelve(funcionario):
 
 
 def test_respuesta_por_referencia_a_una_anterior(funcionario):
-    anterior = asignada(funcionario)
+    anterior = asignada(funcionario, numero_documento="31000222")
     services.responder(
         solicitud=anterior,
         texto="El alumbrado se repara en mayo.",
         actor=funcionario,
         ahora=en_bogota(2026, 4, 1),
     )
-    repetida = asignada(funcionario, ahora=en_bogota(2026, 4, 6))
+    repetida = asignada(funcionario, ahora=en_bogota(2026, 4, 6), numero_documento="31000222")
     services.responder(
         solicitud=repetida,
         texto="Le reiteramos la respuesta dada a su petición anterior.",
@@ -142,10 +142,14 @@ def test_respuesta_por_referencia_a_una_anterior(funcionario):
     assert repetida.eventos.get(tipo=TipoEvento.RESPONDIDA).datos["remite_a"] == anterior.radicado
 
 
-@pytest.mark.parametrize("cual", ["sin_respuesta", "ella_misma"])
-def test_la_referencia_exige_una_anterior_respondida(funcionario, cual):
-    solicitud = asignada(funcionario)
-    otra = asignada(funcionario) if cual == "sin_respuesta" else solicitud
+@pytest.mark.parametrize("cual", ["sin_respuesta", "ella_misma", "de_otro_peticionario"])
+def test_la_referencia_exige_una_anterior_respondida_al_mismo_peticionario(funcionario, cual):
+    solicitud = asignada(funcionario, ahora=en_bogota(2026, 4, 6))
+    if cual == "de_otro_peticionario":
+        otra = asignada(funcionario)
+        services.responder(solicitud=otra, texto="R.", actor=funcionario, ahora=en_bogota(2026, 4, 1))
+    else:
+        otra = asignada(funcionario) if cual == "sin_respuesta" else solicitud
     with pytest.raises(ValidationError) as error:
         services.responder(solicitud=solicitud, texto="Ver anterior.", remite_a=otra, actor=funcionario)
     assert "remite_a" in error.value.message_dict
