@@ -30,6 +30,7 @@ NOMBRES_DE_PLANTILLAS = {
         "devolucion": _("Devolución para corregir (art. 19)"),
         "remision_entidad": _("Oficio remisorio a la entidad competente (art. 21)"),
         "silencio_positivo": _("Silencio positivo: copias por entregar (art. 14)"),
+        "silencio_positivo_peticionario": _("Silencio positivo, al peticionario (art. 14)"),
         "insistencia_tribunal": _("Insistencia remitida al juez (art. 26)"),
         "insistencia_remitida": _("Insistencia remitida, al peticionario"),
         "reposicion_decidida": _("Decisión del recurso de reposición"),
@@ -167,11 +168,17 @@ def avisar_a_cargo(solicitud: Solicitud, *, aporte: str) -> None:
     """Tell whoever handles the request that the petitioner did something: sent the art. 17 information
     (`informacion`), the art. 19 correction (`correccion`) or a forgotten document (`documento`), withdrew
     (`desistimiento`, art. 18), insisted (`insistencia`, art. 26) or appealed (`reposicion`)."""
-    contexto = {**contexto_solicitud(solicitud), "url_admin": url_admin(solicitud.pk), "aporte": aporte}
+    _a_cargo(solicitud, "informacion_recibida_funcionario", aporte=aporte)
+
+
+def _a_cargo(solicitud: Solicitud, plantilla: str, **extra) -> None:
+    """`pqrs/emails/<plantilla>` to whoever handles the request (person in charge, the dependencia's mailbox
+    or Coordinación PQRS), with a link to it and no personal data."""
+    contexto = {**contexto_solicitud(solicitud), "url_admin": url_admin(solicitud.pk), **extra}
     for correo, nombre in Cadena(COORDINACION_PQRS).a_cargo(solicitud.responsable, solicitud.dependencia):
         encolar_correo(
             destinatario=correo,
-            plantilla="pqrs/emails/informacion_recibida_funcionario",
+            plantilla=f"pqrs/emails/{plantilla}",
             contexto={**contexto, "nombre": nombre},
             objeto=solicitud,
         )
@@ -228,19 +235,11 @@ def _datos_de_contacto(solicitud: Solicitud) -> dict:
 
 
 def avisar_silencio_positivo(solicitud: Solicitud) -> None:
-    """Ley 1755/2015 art. 14 num. 1: the dependencia must deliver the copies within 3 more days."""
-    contexto = {
-        **contexto_solicitud(solicitud),
-        "url_admin": url_admin(solicitud.pk),
-        "copias_hasta": fecha_larga(solicitud.copias_hasta),
-    }
-    for correo, nombre in Cadena(COORDINACION_PQRS).a_cargo(solicitud.responsable, solicitud.dependencia):
-        encolar_correo(
-            destinatario=correo,
-            plantilla="pqrs/emails/silencio_positivo",
-            contexto={**contexto, "nombre": nombre},
-            objeto=solicitud,
-        )
+    """Ley 1755/2015 art. 14 num. 1: the dependencia must deliver the copies within 3 more days, and the
+    petitioner learns that their request counts as granted."""
+    copias_hasta = fecha_larga(solicitud.copias_hasta)
+    _a_cargo(solicitud, "silencio_positivo", copias_hasta=copias_hasta)
+    notificar_peticionario(solicitud, "silencio_positivo_peticionario", copias_hasta=copias_hasta)
 
 
 def remitir_insistencia(

@@ -181,8 +181,9 @@ def test_silencio_positivo_al_dia_siguiente_del_vencimiento(
     evento = solicitud.eventos.get(tipo=TipoEvento.SILENCIO_POSITIVO)
     assert (evento.publico, evento.actor) == (True, None)
     assert "21 de abril de 2026" in evento.nota
-    (aviso,) = mailoutbox
+    aviso, al_peticionario = sorted(mailoutbox, key=lambda m: m.to == [solicitud.correo])
     assert solicitud.radicado in aviso.subject and "21 de abril de 2026" in aviso.subject
+    assert "se entiende aceptada" in al_peticionario.subject and "21 de abril de 2026" in al_peticionario.body
     # Once recorded, the next sweep does not record it again; other modalities never go silent.
     assert silencio.barrer_silencios(hoy=date(2026, 4, 20)) == 0
     assert not general.eventos.filter(tipo=TipoEvento.SILENCIO_POSITIVO).exists()
