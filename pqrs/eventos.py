@@ -124,14 +124,24 @@ def continuada_de_oficio(solicitud: Solicitud, *, motivacion: str, dependencia: 
     )
 
 
-def trasladada(solicitud: Solicitud, *, entidad: Entidad, oficio: str) -> Evento:
-    # The name as it was at remission: the catalogue may change later, the letter said this.
+def trasladada(
+    solicitud: Solicitud, *, entidad: Entidad, oficio: str, dias_habiles: int, plazo_dias: int
+) -> Evento:
+    # The name as it was at remission: the catalogue may change later, the letter said this. The business
+    # days it took against the art. 21 term, for the record and the reports.
     return Evento(
         solicitud=solicitud,
         tipo=TipoEvento.TRASLADADA,
         nota=oficio,
         publico=True,
-        datos={"entidad": entidad.nombre, "entidad_id": entidad.pk, "correo_entidad": entidad.correo},
+        datos={
+            "entidad": entidad.nombre,
+            "entidad_id": entidad.pk,
+            "correo_entidad": entidad.correo,
+            "dias_habiles": dias_habiles,
+            "plazo_dias": plazo_dias,
+            "a_tiempo": dias_habiles <= plazo_dias,
+        },
     )
 
 

@@ -328,27 +328,16 @@ def trasladar(
             {"entidad": gettext("Escoja una entidad activa del catálogo de entidades competentes.")},
             code="entidad_no_valida",
         )
+    # Art. 21: within 5 business days, a verbal petition the same day. A late remission is still due (being
+    # late does not make the office competent): it goes, and its delay stays on the record.
     transcurridos = calendario.dias_habiles_entre(solicitud.fecha_radicacion_efectiva, hoy)
     plazo = dias_para_trasladar(solicitud.canal)
-    if transcurridos > plazo:
-        if plazo == 0:
-            mensaje = gettext(
-                "Una petición verbal se remite a la autoridad competente de inmediato, el mismo día "
-                "hábil en que se recibió (Ley 1755 de 2015, art. 21); ya transcurrieron "
-                "%(transcurridos)s días hábiles."
-            )
-        else:
-            mensaje = gettext(
-                "El traslado por competencia debe hacerse dentro de los %(dias)s días hábiles siguientes "
-                "a la radicación (Ley 1755 de 2015, art. 21); ya transcurrieron %(transcurridos)s."
-            )
-        raise ValidationError(
-            mensaje % {"dias": plazo, "transcurridos": transcurridos}, code="traslado_extemporaneo"
-        )
     evento = transicionar(
         solicitud,
         Accion.TRASLADAR,
-        evento=eventos.trasladada(solicitud, entidad=entidad, oficio=oficio),
+        evento=eventos.trasladada(
+            solicitud, entidad=entidad, oficio=oficio, dias_habiles=transcurridos, plazo_dias=plazo
+        ),
         actor=actor,
         campos={"entidad_destino": entidad, "entidad_traslado": entidad.nombre},
         bloqueado=True,

@@ -250,17 +250,19 @@ def test_traslado_dentro_de_5_dias(solicitud, funcionario, django_capture_on_com
     assert (prueba.destinatario, prueba.estado) == (gobernacion.correo, Notificacion.Estado.ENVIADA)
 
 
-def test_traslado_rechazado_despues_de_5_dias(solicitud, funcionario):
-    with pytest.raises(ValidationError, match=r"art\. 21"):
-        services.trasladar(
-            solicitud=solicitud,
-            entidad=entidad(),
-            oficio="Remitimos.",
-            actor=funcionario,
-            hoy=date(2026, 3, 31),
-        )
-    solicitud.refresh_from_db()
-    assert (solicitud.estado, solicitud.entidad_traslado) == (Estado.ASIGNADA, "")
+def test_traslado_tardio_se_hace_y_queda_registrado(solicitud, funcionario):
+    """Being late does not make the office competent: the petition still goes, with its delay recorded."""
+    services.trasladar(
+        solicitud=solicitud,
+        entidad=entidad(),
+        oficio="Remitimos.",
+        actor=funcionario,
+        hoy=date(2026, 3, 31),
+    )
+    assert solicitud.estado == Estado.TRASLADADA
+    # Fri 20 Mar to Tue 31 Mar: 6 business days (Mon 23 Mar is a holiday), one past the five.
+    datos = solicitud.eventos.get(tipo=TipoEvento.TRASLADADA).datos
+    assert (datos["dias_habiles"], datos["plazo_dias"], datos["a_tiempo"]) == (6, 5, False)
 
 
 # --- art. 14 parágrafo: prórroga -----------------------------------------------------------------
@@ -496,18 +498,16 @@ def test_asignar_cuesta_pocas_sentencias(django_assert_max_num_queries):
 def test_una_peticion_verbal_se_traslada_el_mismo_dia_habil(funcionario, canal):
     # Received Fri 20 Mar 2026 at the ventanilla: the same business day, not five.
     verbal = SolicitudFactory(ahora=en_bogota(2026, 3, 20), canal=canal)
-    with pytest.raises(ValidationError, match=r"de inmediato.*art\. 21.*1 días hábiles"):
-        services.trasladar(
-            solicitud=verbal,
-            entidad=entidad(),
-            oficio="Remitimos.",
-            actor=funcionario,
-            hoy=date(2026, 3, 24),
-        )
+    tarde = SolicitudFactory(ahora=en_bogota(2026, 3, 20), canal=canal)
     services.trasladar(
         solicitud=verbal, entidad=entidad(), oficio="Remitimos.", actor=funcionario, hoy=date(2026, 3, 20)
     )
-    assert Solicitud.objects.get(pk=verbal.pk).estado == Estado.TRASLADADA
+    services.trasladar(
+        solicitud=tarde, entidad=entidad(), oficio="Remitimos.", actor=funcionario, hoy=date(2026, 3, 24)
+    )
+    a_tiempo, tardio = (s.eventos.get(tipo=TipoEvento.TRASLADADA).datos for s in (verbal, tarde))
+    assert (a_tiempo["plazo_dias"], a_tiempo["a_tiempo"]) == (0, True)
+    assert (tardio["dias_habiles"], tardio["a_tiempo"]) == (1, False)
 
 
 def test_una_peticion_escrita_conserva_sus_cinco_dias(funcionario):
