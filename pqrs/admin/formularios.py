@@ -175,9 +175,9 @@ class TrasladarForm(FormularioAccion):
     titulo = _("Trasladar por competencia")
     plantilla_previa = RESUMEN
     ayuda = _(
-        "Dentro de los 5 días hábiles siguientes a la radicación, o el mismo día si fue verbal; si ya pasaron, "
-        "se remite igual y la demora queda registrada. La entidad recibe el oficio, la petición y sus adjuntos, "
-        "y el peticionario copia del oficio (Ley 1755 de 2015, art. 21)."
+        "Dentro de los 5 días hábiles siguientes a la radicación, o el mismo día si fue verbal; si ya "
+        "pasaron, se remite igual y la demora queda registrada. La entidad recibe el oficio, la petición y "
+        "sus adjuntos, y el peticionario copia del oficio (Ley 1755 de 2015, art. 21)."
     )
     boton = _("Trasladar")
     con_archivos = True
