@@ -37,6 +37,7 @@ from pqrs.workflow import Accion
 from .procedimientos import (
     RESUMEN,
     ConfirmarDecisionForm,
+    CorregirVentanillaForm,
     DevolverParaCorregirForm,
     InsistirVentanillaForm,
     RemitirInsistenciaForm,
@@ -442,6 +443,7 @@ FORMULARIOS_ACCION: dict[str, type[FormularioAccion]] = {
         SolicitarInformacionForm,
         AmpliarPlazoCiudadanoForm,
         DevolverParaCorregirForm,
+        CorregirVentanillaForm,
         DeclararDesistimientoForm,
         DesistirForm,
         ContinuarDeOficioForm,

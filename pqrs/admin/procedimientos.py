@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from civic.expedientes.admin import FormularioAccion
+from civic.expedientes.formularios import CampoVariosArchivos
 from civic.models import Dependencia
 from pqrs import services
 from pqrs.models import Entidad
@@ -41,6 +42,25 @@ class DevolverParaCorregirForm(FormularioAccion):
         services.devolver_para_corregir(
             solicitud=self.objeto, que_corregir=self.cleaned_data["que_corregir"], actor=actor
         )
+
+
+class CorregirVentanillaForm(FormularioAccion):
+    accion = Accion.CORREGIR
+    titulo = _("Registrar la corrección (ventanilla)")
+    plantilla_previa = RESUMEN
+    ayuda = _(
+        "El peticionario trajo la petición corregida o aclarada, en persona o por escrito; el término para "
+        "responder empieza de nuevo (Ley 1755 de 2015, art. 19)."
+    )
+    boton = _("Registrar la corrección")
+    con_archivos = True
+
+    texto = forms.CharField(label=_("Petición corregida o aclarada"), widget=_TEXTO, max_length=5000)
+    archivos = CampoVariosArchivos(label=_("Documentos que entregó"), required=False)
+
+    def ejecutar(self, actor):
+        d = self.cleaned_data
+        services.corregir(solicitud=self.objeto, texto=d["texto"], archivos=d["archivos"] or [], actor=actor)
 
 
 class InsistirVentanillaForm(FormularioAccion):

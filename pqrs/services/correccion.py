@@ -54,9 +54,15 @@ def devolver_para_corregir(
 
 @servicio
 def corregir(
-    *, solicitud: Solicitud, texto: str, archivos: Iterable[File] = (), hoy: date | None = None
+    *,
+    solicitud: Solicitud,
+    texto: str,
+    archivos: Iterable[File] = (),
+    actor: Usuario | None = None,
+    hoy: date | None = None,
 ) -> Solicitud:
-    """The petitioner's correction from the tracking page; the term starts again (art. 19).
+    """The petitioner's correction, from the tracking page (`actor` None) or brought to the ventanilla and
+    recorded there; the term starts again (art. 19).
 
     A correction that arrives after the 10 days but before the archive is still taken: the archive is an
     act the office must issue, and until then the petition is alive (as with art. 17).
@@ -72,7 +78,7 @@ def corregir(
         evento=eventos.corregida(
             solicitud, texto=texto, recibida=recibida, fecha_vencimiento=termino["fecha_vencimiento"]
         ),
-        actor=None,
+        actor=actor,
         campos={**termino, "fecha_limite_ciudadano": None},
         bloqueado=True,
     )

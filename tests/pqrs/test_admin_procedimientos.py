@@ -55,6 +55,16 @@ def test_devolver_para_corregir_desde_el_admin(client, coordinadora, dependencia
     assert solicitud.estado == Estado.POR_CORREGIR
 
 
+def test_la_correccion_traida_a_la_ventanilla(client, coordinadora, dependencia):
+    solicitud = asignada(coordinadora, dependencia)
+    services.devolver_para_corregir(solicitud=solicitud, que_corregir="Aclare el lugar.", actor=coordinadora)
+    client.force_login(coordinadora)
+    accionar(client, solicitud, "corregir", {"texto": "Es la calle 5 con carrera 39."})
+    assert solicitud.estado == Estado.ASIGNADA
+    evento = solicitud.eventos.get(tipo=TipoEvento.CORREGIDA)
+    assert (evento.actor, evento.nota) == (coordinadora, "Es la calle 5 con carrera 39.")
+
+
 def test_la_reposicion_se_decide_solo_cuando_la_hay(client, coordinadora, dependencia):
     solicitud = asignada(coordinadora, dependencia)
     services.rechazar(solicitud=solicitud, motivo="Irrespetuosa.", actor=coordinadora)
