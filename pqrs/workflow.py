@@ -59,7 +59,8 @@ E = Estado
 
 # The term runs in these states: they count for due dates, the traffic light and the overdue list.
 EN_CURSO = frozenset({E.RADICADA, E.ASIGNADA})
-# Nothing more happens in these, except recording a notification, a note, a rating or an appeal.
+# The request's decision is taken: what remains is its notification, a note, a rating, an insistence, and
+# the ways back to work (continuar de oficio after an express withdrawal, reponer after an appeal).
 FINALES = frozenset({E.TRASLADADA, E.DESISTIDA, E.RECHAZADA, E.ARCHIVADA, E.CERRADA})
 # CPACA art. 74 num. 1: the decisions that end a request without an answer admit reposición.
 RECURRIBLES = (E.DESISTIDA, E.RECHAZADA, E.ARCHIVADA)
