@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Trigram indexes of the admin's search (civic.indices): an index over OpClass(...) needs its setup.
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",

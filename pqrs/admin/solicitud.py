@@ -8,6 +8,7 @@ dependencia's requests, Coordinación PQRS all of them.
 import re
 
 from django.contrib import admin
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
@@ -262,6 +263,11 @@ class SolicitudAdmin(AccionesAdminMixin, admin.ModelAdmin):
                 )
             condicion &= campos
         return queryset.filter(condicion), False
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        # A free-text search counts less far, from its indexes (pqrs.paginacion).
+        busqueda = request.GET.get(SEARCH_VAR, "")
+        return self.paginator(queryset, per_page, orphans, allow_empty_first_page, busqueda=busqueda)
 
     # --- Pages -------------------------------------------------------------------------------
 
