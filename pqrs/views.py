@@ -354,6 +354,10 @@ def _pagina_seguimiento(request, solicitud: Solicitud, *, enviado: dict | None =
         "requerimiento": selectors.ultimo_de_tipo(eventos, TipoEvento.REQUERIMIENTO_INFORMACION)
         if en_espera
         else None,
+        # Art. 26: once remitted, the request is closed again; where the insistence went is said on top.
+        "insistencia_remitida": selectors.ultimo_de_tipo(eventos, TipoEvento.INSISTENCIA_REMITIDA)
+        if solicitud.estado == Estado.CERRADA
+        else None,
         "devolucion": selectors.ultimo_de_tipo(eventos, TipoEvento.DEVUELTA_PARA_CORREGIR)
         if ofrecidos["form_corregir"]
         else None,

@@ -13,7 +13,7 @@ from pqrs.models import MateriaReservada, SentidoRespuesta, Solicitud, TipoEvent
 from pqrs.workflow import Estado
 from tests.e2e.test_acciones_pqrs import en_cada_ancho, sin_bloqueos_csp
 from tests.e2e.test_pqrs_ciudadano import archivo_pdf
-from tests.pqrs.factories import FuncionarioFactory, entidad, modalidad
+from tests.pqrs.factories import FuncionarioFactory, entidad, modalidad, tribunal
 from tests.pqrs.test_vistas_publicas import hoy_solicitud, limpiar_limites
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True)]
@@ -140,6 +140,15 @@ def _en_insistencia(funcionario):
     return services.insistir(solicitud=_negada(funcionario), texto="La información es pública.")
 
 
+def _insistencia_remitida(funcionario):
+    return services.remitir_insistencia(
+        solicitud=_en_insistencia(funcionario),
+        juez=tribunal(),
+        oficio="Remitimos la insistencia.",
+        actor=funcionario,
+    )
+
+
 def _archivada(funcionario):
     solicitud = hoy_solicitud()
     return services.archivar(solicitud=solicitud, motivo="La petición no tiene objeto.", actor=funcionario)
@@ -167,6 +176,7 @@ ESTADOS = {
     "silencio": (_silencio, "Su solicitud se entiende aceptada (art. 14)"),
     "insistir": (_negada, "Puede insistir hasta el"),
     "en-insistencia": (_en_insistencia, "Su insistencia está en trámite"),
+    "insistencia-remitida": (_insistencia_remitida, "Su insistencia se envió al"),
     "reponer": (_archivada, "Presente un recurso de reposición"),
     "reposicion-pendiente": (_reposicion_pendiente, "Su recurso de reposición se está decidiendo"),
     "referida": (_referida, "El alumbrado de la calle 5 se repara en mayo."),

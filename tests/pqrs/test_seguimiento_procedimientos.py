@@ -293,8 +293,13 @@ def test_una_sola_insistencia_aunque_ya_se_haya_remitido(client, funcionario):
     verificar(client, solicitud)
     assert 'id="titulo-insistir"' not in client.get(SEGUIMIENTO).content.decode()
 
-    client.post(INSISTIR, {"texto": "Insisto otra vez."}, follow=True)
+    html = client.get(SEGUIMIENTO).content.decode()
+    # Where it went, on top: the judge decides now.
+    assert f"Su insistencia se envió al {tribunal().nombre}" in seccion(html, "titulo-insistencia-remitida")
 
+    respuesta = client.post(INSISTIR, {"texto": "Insisto otra vez."}, follow=True)
+
+    assert "Ya insistió" in mensajes(respuesta)
     assert solicitud.eventos.filter(tipo=TipoEvento.INSISTENCIA).count() == 1
 
 
