@@ -1,4 +1,4 @@
-"""Trigram indexes for the admin's free-text search, and the migration operation that builds them.
+"""Trigram indexes for the admin's free-text search, and the migration operations that build indexes.
 
 Django's `icontains` on PostgreSQL compares `UPPER(column::text) LIKE UPPER('%term%')`: no btree helps a
 pattern that starts with `%`, so a rare word read the whole table. A GIN index with pg_trgm's
@@ -8,8 +8,13 @@ is the same everywhere and later migrations that rebuild the table keep working.
 """
 
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.operations import AddIndexConcurrently, TrigramExtension
+from django.contrib.postgres.operations import (
+    AddIndexConcurrently,
+    RemoveIndexConcurrently,
+    TrigramExtension,
+)
 from django.db import models
+from django.db.migrations.operations import AddIndex, RemoveIndex
 from django.db.models.functions import Upper
 
 
@@ -31,23 +36,35 @@ class IndiceTrigramas(GinIndex):
 
 class AgregarIndiceConcurrente(AddIndexConcurrently):
     """AddIndexConcurrently on PostgreSQL (no lock on a table in service; the migration must be
-    `atomic = False`); elsewhere an ordinary index creation, as SQLite has no CONCURRENTLY."""
+    `atomic = False`); elsewhere an ordinary AddIndex, as SQLite has no CONCURRENTLY."""
 
     def database_forwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
-            return super().database_forwards(app_label, schema_editor, from_state, to_state)
-        modelo = to_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, modelo):
-            schema_editor.add_index(modelo, self.index)
-        return None
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+        else:
+            AddIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
-            return super().database_backwards(app_label, schema_editor, from_state, to_state)
-        modelo = from_state.apps.get_model(app_label, self.model_name)
-        if self.allow_migrate_model(schema_editor.connection.alias, modelo):
-            schema_editor.remove_index(modelo, self.index)
-        return None
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+        else:
+            AddIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+
+
+class QuitarIndiceConcurrente(RemoveIndexConcurrently):
+    """RemoveIndexConcurrently on PostgreSQL; elsewhere an ordinary RemoveIndex."""
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+        else:
+            RemoveIndex.database_forwards(self, app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+        else:
+            RemoveIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
 
 
 class ExtensionTrigramas(TrigramExtension):

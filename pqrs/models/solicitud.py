@@ -201,8 +201,9 @@ class Solicitud(Radicable, Peticionario):
             models.Index(fields=["fecha_vencimiento"], name="pqrs_vencimiento_idx"),
             models.Index(fields=["numero_documento"], name="pqrs_documento_idx"),
             models.Index(fields=["responsable", "estado"], name="pqrs_responsable_idx"),
-            # Admin changelist (newest first) filtered by year, and by the traffic light (running terms).
-            models.Index(fields=["anio", "-radicada_en"], name="pqrs_anio_radicada_idx"),
+            # Admin changelist filtered by year, in the list's order (art. 20: priority first, then newest).
+            models.Index(fields=["anio", "-prioritaria", "-radicada_en"], name="pqrs_anio_prioridad_idx"),
+            # And by the traffic light (running terms).
             models.Index(
                 fields=["-radicada_en"],
                 condition=Q(estado__in=[Estado.RADICADA, Estado.ASIGNADA]),
