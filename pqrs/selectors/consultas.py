@@ -13,7 +13,7 @@ from civic.plazos.semaforo import Semaforo, luz, umbral_amarillo
 from civic.plazos.semaforo import dias_restantes as dias_restantes_hasta
 from pqrs.models import Adjunto, CondicionPoblacional, Evento, Modalidad, Solicitud, TipoEvento
 from pqrs.roles import COORDINACION_PQRS
-from pqrs.workflow import EN_CURSO, Estado
+from pqrs.workflow import EN_CURSO
 
 
 def _base() -> QuerySet[Solicitud]:
