@@ -23,9 +23,9 @@ from pqrs.models import Canal, Solicitud
 from pqrs.recordatorios import (
     TIPO_DESISTIMIENTO,
     TIPO_PLAZO_CIUDADANO,
-    TIPO_SIN_CORREGIR,
     TIPO_POR_VENCER,
     TIPO_POR_VENCER_PRIORITARIA,
+    TIPO_SIN_CORREGIR,
     TIPO_TRASLADO,
     TIPO_VENCIDA,
     TIPO_VENCIDA_PRIORITARIA,
