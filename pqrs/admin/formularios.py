@@ -39,6 +39,7 @@ from .procedimientos import (
     ConfirmarDecisionForm,
     CorregirVentanillaForm,
     DevolverParaCorregirForm,
+    FormularioDeVueltaAlTramite,
     InsistirVentanillaForm,
     RemitirInsistenciaForm,
     ReponerForm,
@@ -392,7 +393,7 @@ class DesistirForm(FormularioAccion):
         )
 
 
-class ContinuarDeOficioForm(FormularioAccion):
+class ContinuarDeOficioForm(FormularioDeVueltaAlTramite):
     accion = Accion.CONTINUAR_DE_OFICIO
     titulo = _("Continuar de oficio")
     ayuda = _(
@@ -401,19 +402,10 @@ class ContinuarDeOficioForm(FormularioAccion):
     )
     boton = _("Continuar de oficio")
 
-    dependencia = forms.ModelChoiceField(label=_("Dependencia"), queryset=Dependencia.objects.none())
-    motivacion = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
-
     @classmethod
     def aplica(cls, objeto) -> bool:
         # Art. 18: only the petitioner's own withdrawal can be overridden ex officio.
         return desistio_expresamente(objeto)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True).order_by("nombre")
-        if self.objeto.dependencia_id and not self.is_bound:
-            self.initial.setdefault("dependencia", self.objeto.dependencia_id)
 
     def ejecutar(self, actor):
         d = self.cleaned_data

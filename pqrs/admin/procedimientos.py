@@ -19,8 +19,20 @@ _TEXTO = forms.Textarea(attrs={"rows": 5, "cols": 80})
 RESUMEN = "admin/pqrs/solicitud/_resumen.html"
 
 
-def _dependencias_activas():
-    return Dependencia.objects.filter(activa=True).order_by("nombre")
+class FormularioDeVueltaAlTramite(FormularioAccion):
+    """A decision that puts the request back to work (reponer, continuar de oficio): the dependencia that
+    takes it, among the active ones, proposed as the one it had."""
+
+    dependencia = forms.ModelChoiceField(
+        label=_("Dependencia que la tramita"), queryset=Dependencia.objects.none()
+    )
+    motivacion = forms.CharField(label=_("Motivación"), widget=_TEXTO, max_length=5000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dependencia"].queryset = Dependencia.objects.filter(activa=True).order_by("nombre")
+        if self.objeto.dependencia_id and not self.is_bound:
+            self.initial.setdefault("dependencia", self.objeto.dependencia_id)
 
 
 class DevolverParaCorregirForm(FormularioAccion):
@@ -132,7 +144,7 @@ class _DecisionReposicion(FormularioAccion):
         return objeto.reposicion_pendiente
 
 
-class ReponerForm(_DecisionReposicion):
+class ReponerForm(_DecisionReposicion, FormularioDeVueltaAlTramite):
     accion = Accion.REPONER
     titulo = _("Reponer: revocar la decisión")
     ayuda = _(
@@ -140,16 +152,6 @@ class ReponerForm(_DecisionReposicion):
         "(CPACA art. 80)."
     )
     boton = _("Reponer")
-
-    dependencia = forms.ModelChoiceField(
-        label=_("Dependencia que la tramita"), queryset=Dependencia.objects.none()
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["dependencia"].queryset = _dependencias_activas()
-        if self.objeto.dependencia_id and not self.is_bound:
-            self.initial.setdefault("dependencia", self.objeto.dependencia_id)
 
     def ejecutar(self, actor):
         d = self.cleaned_data
