@@ -139,7 +139,10 @@ def test_recorrido_del_ciudadano_de_radicar_a_calificar(page, revisar_accesibili
     abrir_en_admin(admin, radicado)
     expect(acciones_del_tramite(admin)).to_contain_text("Estado actual: Radicada")
     acciones_del_tramite(admin).get_by_role("link", name="Asignar o reasignar").click()
-    admin.get_by_label("Dependencia").select_option(label=str(dependencia))
+    # Choosing the dependencia reloads the responsable list (htmx): pick from the new list, once it is in.
+    with admin.expect_response(lambda r: "/responsables/" in r.url):
+        admin.get_by_label("Dependencia").select_option(label=str(dependencia))
+    expect(admin.get_by_label("Responsable")).to_be_enabled()
     admin.get_by_label("Responsable").select_option(label="Ana Gómez — SINF")
     admin.get_by_label("Nota interna").fill("Alumbrado público: le corresponde a Infraestructura.")
     admin.get_by_role("button", name="Asignar").click()
