@@ -215,3 +215,9 @@ dias_habiles_entre = _calendario.dias_habiles_entre
 explicar_plazo = _calendario.explicar_plazo
 invalidar = _calendario.invalidar
 notificar_cambio = _calendario.notificar_cambio
+
+
+def habil_o_siguiente(fecha: date) -> date:
+    """`fecha` if it is a business day, else the next one: a term that ends on a non-business day runs
+    to the next business day (Ley 4 de 1913 art. 62), and what arrives on one is received the next."""
+    return fecha if es_dia_habil(fecha) else sumar_dias_habiles(fecha, 1)

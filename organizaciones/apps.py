@@ -5,25 +5,41 @@ from django.utils.translation import gettext_lazy as _
 class OrganizacionesConfig(AppConfig):
     name = "organizaciones"
     verbose_name = "Organizaciones comunales"
+    # Its public pages, under /organizaciones/ (civic.urls includes them).
+    prefijo_url = "organizaciones/"
 
     def ready(self):
-        from civic import roles
+        """Organizations on the kernel, by declaration: one expediente per type of procedure, the role,
+        the reminder rules, the seed catalogues, the e-mail names and the home-page section."""
+        from civic import roles, semillas
+        from civic.expedientes import registro
+        from civic.plazos import recordatorios as plazos
+        from civic.services import plantillas
         from civic.sitio import secciones
 
-        from .roles import ORGANIZACIONES
+        from . import emails, recordatorios
+        from .declaraciones import EXPEDIENTES
+        from .roles import ORGANIZACIONES, permisos
+        from .semillas import sembrar_tipos
 
+        for expediente in EXPEDIENTES.values():
+            registro.registrar(expediente)
         roles.declarar(
             ORGANIZACIONES,
-            permisos=roles.territorio_lectura(),
+            permisos=[*roles.territorio_lectura(), *permisos()],
             demo=("ivc", "Jhon Jairo", "Valencia", "SDTPC"),
         )
+        plazos.registrar_reglas(recordatorios.reglas)
+        semillas.registrar(sembrar_tipos)
+        plantillas.registrar(emails.NOMBRES_DE_PLANTILLAS)
         secciones.registrar(
             secciones.Seccion(
                 clave="organizaciones",
                 nombre=_("Organizaciones comunales"),
                 titulo=_("Organizaciones comunales"),
                 descripcion=_(
-                    "Juntas de acción comunal y asociaciones: registro, dignatarios y certificados."
+                    "Directorio de juntas de acción comunal y otras organizaciones, trámites de personería "
+                    "jurídica y dignatarios, y verificación de certificados."
                 ),
                 nombre_url="organizaciones:inicio",
                 icono="people",

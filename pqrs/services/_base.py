@@ -26,11 +26,6 @@ def exigir(texto: str, campo: str, mensaje: str) -> str:
     return texto
 
 
-def habil_o_siguiente(fecha: date) -> date:
-    # Ley 4/1913 art. 62: a term that ends on a non-business day runs to the next business day.
-    return fecha if calendario.es_dia_habil(fecha) else calendario.sumar_dias_habiles(fecha, 1)
-
-
 def termino_nuevo(plazo_dias: int | None, recibida: date) -> dict:
     """The fields of a full new term counted from `recibida` (arts. 17 and 19: the term starts again when
     the petitioner completes or corrects the petition; its first day is the next business day)."""

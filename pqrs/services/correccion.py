@@ -9,6 +9,7 @@ from django.core.files import File
 from django.utils.translation import gettext
 
 from civic import calendario
+from civic.calendario import habil_o_siguiente
 from civic.expedientes.archivos import adjuntar
 from civic.expedientes.maquina import bloquear, transicionar
 from civic.expedientes.servicios import servicio
@@ -17,7 +18,7 @@ from pqrs import emails, eventos
 from pqrs.models import Adjunto, Solicitud
 from pqrs.workflow import Accion
 
-from ._base import exigir, habil_o_siguiente, hoy_o, termino_nuevo
+from ._base import exigir, hoy_o, termino_nuevo
 
 # Ley 1755/2015 art. 19: the petitioner corrects or clarifies within the 10 (business) days that follow.
 DIAS_PARA_CORREGIR = 10

@@ -10,6 +10,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 
+from civic.calendario import habil_o_siguiente
 from civic.expedientes.maquina import bloquear, transicionar
 from civic.expedientes.servicios import servicio
 from civic.formato import fecha_larga
@@ -18,7 +19,7 @@ from pqrs import emails, eventos
 from pqrs.models import Solicitud, TipoEvento
 from pqrs.workflow import RECURRIBLES, Accion, Estado
 
-from ._base import exigir, habil_o_siguiente, hoy_o, limite_tras_notificacion, termino_nuevo
+from ._base import exigir, hoy_o, limite_tras_notificacion, termino_nuevo
 from .tramite import desistio_expresamente
 
 # CPACA art. 76: "dentro de los diez (10) días siguientes" to the notification.

@@ -9,6 +9,7 @@ from django.core.files import File
 from django.utils.translation import gettext
 
 from civic import calendario
+from civic.calendario import habil_o_siguiente
 from civic.expedientes.archivos import adjuntar
 from civic.expedientes.maquina import bloquear, transicionar
 from civic.expedientes.servicios import servicio
@@ -18,7 +19,7 @@ from pqrs import emails, eventos
 from pqrs.models import CANALES_VERBALES, Adjunto, Entidad, Solicitud, TipoEvento
 from pqrs.workflow import Accion, Estado
 
-from ._base import exigir, habil_o_siguiente, hoy_o, termino_nuevo
+from ._base import exigir, hoy_o, termino_nuevo
 
 # Ley 1755/2015 art. 17: the requirement must be made within 10 days of the radicación.
 DIAS_PARA_REQUERIR = 10

@@ -1,0 +1,1 @@
+"""Every non-trivial read of the registry, with its related rows fetched in a fixed number of queries."""

@@ -1,0 +1,165 @@
+"""The life of a procedure after filing: review, requirement (the term pauses), correction (it resumes),
+the act that decides it and its notification. Locking, transitions and events are the kernel's."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from civic.calendario import habil_o_siguiente
+from civic.expedientes.archivos import adjuntar
+from civic.expedientes.maquina import bloquear, transicionar
+from civic.expedientes.servicios import error_de_restriccion, servicio
+from civic.plazos import suspension
+from organizaciones import emails, eventos
+from organizaciones.models import Adjunto, Dignatario, Sentido, Tramite
+from organizaciones.workflow import Accion
+
+from . import efectos, resoluciones
+
+
+class MedioNotificacion:
+    CORREO = "correo electrónico"
+    PERSONAL = "personal"
+    AVISO = "aviso"
+    OPCIONES = (CORREO, PERSONAL, AVISO)
+
+
+def _hoy(hoy: date | None) -> date:
+    return hoy or timezone.localdate()
+
+
+def _texto(texto: str, campo: str, mensaje: str) -> str:
+    texto = (texto or "").strip()
+    if not texto:
+        raise ValidationError({campo: mensaje}, code="requerido")
+    return texto
+
+
+@servicio
+def revisar(*, tramite: Tramite, actor) -> Tramite:
+    """A staff member takes the procedure and starts reviewing it."""
+    transicionar(
+        tramite, Accion.REVISAR, evento=eventos.revision(tramite), actor=actor, campos={"responsable": actor}
+    )
+    return tramite
+
+
+@servicio
+def requerir(*, tramite: Tramite, requerimiento: str, actor, hoy: date | None = None) -> Tramite:
+    """Ask the organization to correct or complete the filing: the term pauses with the days it had left,
+    and the organization has one month to answer (CPACA art. 17, applied to procedures)."""
+    hoy = _hoy(hoy)
+    bloquear(tramite, Accion.REQUERIR)
+    requerimiento = _texto(
+        requerimiento, "requerimiento", _("Diga qué debe corregir o completar la organización.")
+    )
+    campos = suspension.suspender(tramite.fecha_vencimiento, hoy)
+    limite = habil_o_siguiente(hoy + relativedelta(months=1))
+    transicionar(
+        tramite,
+        Accion.REQUERIR,
+        evento=eventos.requerimiento(
+            tramite, texto=requerimiento, limite=limite, dias_suspendidos=campos["dias_suspendidos"]
+        ),
+        actor=actor,
+        campos={**campos, "fecha_limite_correccion": limite},
+        bloqueado=True,
+    )
+    emails.enviar_requerimiento(tramite, requerimiento)
+    return tramite
+
+
+@servicio
+def corregir(
+    *, tramite: Tramite, texto: str, archivos: Iterable[File] = (), actor=None, hoy: date | None = None
+) -> Tramite:
+    """The organization answers the requirement (on the tracking page, or at the window through staff):
+    the term resumes with the days it had left, counted from the day the correction arrives."""
+    hoy = _hoy(hoy)
+    bloquear(tramite, Accion.CORREGIR)
+    archivos = list(archivos)
+    if not (texto or "").strip() and not archivos:
+        raise ValidationError(
+            {"texto": _("Escriba la corrección o adjunte al menos un documento.")}, code="requerido"
+        )
+    campos = suspension.reanudar(tramite.dias_suspendidos, hoy)
+    evento = transicionar(
+        tramite,
+        Accion.CORREGIR,
+        evento=eventos.corregido(
+            tramite,
+            texto=(texto or "").strip(),
+            recibido=habil_o_siguiente(hoy),
+            vence=campos["fecha_vencimiento"],
+        ),
+        actor=actor,
+        campos={**campos, "fecha_limite_correccion": None},
+        bloqueado=True,
+    )
+    adjuntar(Adjunto, archivos, tramite=tramite, evento=evento, origen=Adjunto.Origen.CIUDADANO, publico=True)
+    emails.enviar_correccion_recibida(tramite)
+    return tramite
+
+
+@servicio
+def aprobar(*, tramite: Tramite, considerandos: str, actor, hoy: date | None = None) -> Tramite:
+    """Approve by resolution: the act, its effect on the registry and its PDF, in one transaction."""
+    return _decidir(tramite, Accion.APROBAR, Sentido.APRUEBA, considerandos, actor, _hoy(hoy))
+
+
+@servicio
+def negar(*, tramite: Tramite, considerandos: str, actor, hoy: date | None = None) -> Tramite:
+    """Deny by a reasoned resolution (CPACA art. 42): nothing changes in the registry."""
+    return _decidir(tramite, Accion.NEGAR, Sentido.NIEGA, considerandos, actor, _hoy(hoy))
+
+
+def _decidir(tramite: Tramite, accion: str, sentido: str, considerandos: str, actor, hoy: date) -> Tramite:
+    bloquear(tramite, accion)
+    considerandos = _texto(
+        considerandos,
+        "considerandos",
+        _("Escriba los considerandos: los hechos y las razones de la decisión."),
+    )
+    resolucion = resoluciones.numerar(
+        tramite, sentido=sentido, considerandos=considerandos, actor=actor, hoy=hoy
+    )
+    if sentido == Sentido.APRUEBA:
+        try:
+            with transaction.atomic():
+                efectos.aplicar(tramite, resolucion, actor=actor, hoy=hoy)
+        except IntegrityError as error:
+            # What the database enforces (a person active in two organizations) refuses the act whole.
+            traducido = error_de_restriccion(error, Dignatario)
+            if traducido is None:
+                raise
+            raise traducido from error
+    resoluciones.generar_pdf(resolucion)
+    transicionar(
+        tramite,
+        accion,
+        evento=eventos.decidido(tramite, resolucion=resolucion, aprobado=sentido == Sentido.APRUEBA),
+        actor=actor,
+        bloqueado=True,
+    )
+    emails.enviar_decision(tramite, resolucion)
+    return tramite
+
+
+@servicio
+def notificar(*, tramite: Tramite, medio: str, actor, fecha: date | None = None) -> Tramite:
+    """Record the notification of the decision (CPACA arts. 66-69): from then the appeals' terms run."""
+    fecha = _hoy(fecha)
+    if medio not in MedioNotificacion.OPCIONES:
+        raise ValidationError({"medio": _("Elija cómo se notificó la decisión.")}, code="medio")
+    if fecha > timezone.localdate():
+        raise ValidationError({"fecha": _("La notificación no puede tener fecha futura.")}, code="futura")
+    transicionar(
+        tramite, Accion.NOTIFICAR, evento=eventos.notificado(tramite, medio=medio, fecha=fecha), actor=actor
+    )
+    return tramite
