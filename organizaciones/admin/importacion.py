@@ -1,0 +1,5 @@
+"""CSV import and export of the registry (being built)."""
+
+
+class ImportacionMixin:
+    pass
