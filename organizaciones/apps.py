@@ -11,13 +11,16 @@ class OrganizacionesConfig(AppConfig):
     def ready(self):
         """Organizations on the kernel, by declaration: one expediente per type of procedure, the role,
         the reminder rules, the seed catalogues, the e-mail names and the home-page section."""
-        from civic import roles, semillas
+        from celery.schedules import crontab
+
+        from civic import periodicas, roles, semillas
         from civic.expedientes import registro
         from civic.plazos import recordatorios as plazos
+        from civic.services import demo as demo_del_portal
         from civic.services import plantillas
         from civic.sitio import secciones
 
-        from . import emails, recordatorios
+        from . import demo, emails, recordatorios
         from .declaraciones import EXPEDIENTES
         from .roles import ORGANIZACIONES, permisos
         from .semillas import sembrar_tipos
@@ -31,7 +34,12 @@ class OrganizacionesConfig(AppConfig):
         )
         plazos.registrar_reglas(recordatorios.reglas)
         semillas.registrar(sembrar_tipos)
+        demo_del_portal.registrar_carga(demo.cargar)
         plantillas.registrar(emails.NOMBRES_DE_PLANTILLAS)
+        # Shortly after midnight (Bogotá): a suspension ends with the day its act set.
+        periodicas.registrar(
+            "organizaciones-suspensiones", "organizaciones.levantar_suspensiones", crontab(hour=0, minute=35)
+        )
         secciones.registrar(
             secciones.Seccion(
                 clave="organizaciones",
@@ -44,5 +52,7 @@ class OrganizacionesConfig(AppConfig):
                 nombre_url="organizaciones:inicio",
                 icono="people",
                 orden=30,
+                # The verification form is a public page too: bench/bench_publicas.py measures it.
+                otras_paginas=("organizaciones:verificar_formulario",),
             )
         )

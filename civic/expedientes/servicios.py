@@ -1,6 +1,8 @@
 """How an expediente's public services take their transaction."""
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -30,11 +32,36 @@ def error_de_restriccion(error: IntegrityError, modelo: type[models.Model]) -> V
     nombre = _nombre_de_restriccion(error)
     for restriccion in modelo._meta.constraints:
         propio = restriccion.violation_error_message != restriccion.default_violation_error_message
-        if restriccion.name == nombre and propio:
+        if propio and (restriccion.name == nombre or _columnas_unicas(restriccion, modelo) == nombre):
             return ValidationError(
                 restriccion.get_violation_error_message(), code=restriccion.violation_error_code or nombre
             )
     return None
+
+
+@contextmanager
+def restricciones_en_espanol(*modelos: type[models.Model], campo: str | None = None) -> Iterator[None]:
+    """Run the block's writes in a savepoint; a constraint of one of `modelos` that the database refuses
+    comes back as its Spanish message (under `campo` when the form shows it next to a field), and the
+    caller's transaction stays usable. Any other integrity error is a bug and rises as it is."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        for modelo in modelos:
+            traducido = error_de_restriccion(error, modelo)
+            if traducido is not None:
+                raise (ValidationError({campo: traducido.messages}) if campo else traducido) from error
+        raise
+
+
+def _columnas_unicas(restriccion, modelo: type[models.Model]) -> str | None:
+    # How SQLite names a unique index it refuses: "<table>.<column>, <table>.<column>".
+    campos = getattr(restriccion, "fields", ())
+    if not campos:
+        return None
+    tabla = modelo._meta.db_table
+    return ", ".join(f"{tabla}.{modelo._meta.get_field(campo).column}" for campo in campos)
 
 
 def _nombre_de_restriccion(error: IntegrityError) -> str:

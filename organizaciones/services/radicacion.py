@@ -10,7 +10,6 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +17,7 @@ from civic import calendario
 from civic.expedientes import radicados
 from civic.expedientes.archivos import adjuntar, validar_tamanos
 from civic.expedientes.maquina import registrar_evento
-from civic.expedientes.servicios import error_de_restriccion, servicio
+from civic.expedientes.servicios import restricciones_en_espanol, servicio
 from organizaciones import eventos, validaciones
 from organizaciones.declaraciones import EXPEDIENTES
 from organizaciones.emails import enviar_acuse
@@ -116,14 +115,8 @@ def radicar(
         validate_constraints=False,
     )
     codigo = radicados.radicar_en(tramite, EXPEDIENTES[clase], ahora=ahora)
-    try:
-        with transaction.atomic():
-            tramite.save()
-    except IntegrityError as error:
-        traducido = error_de_restriccion(error, Tramite)
-        if traducido is None:
-            raise
-        raise traducido from error
+    with restricciones_en_espanol(Tramite):
+        tramite.save()
     evento = registrar_evento(eventos.radicado(tramite), actor=actor, momento=ahora)
     for requisito, lista in archivos:
         adjuntar(
@@ -236,18 +229,18 @@ def _validar_dignatarios(dignatarios: list[dict], organizacion: Organizacion) ->
         .filter(numero_documento__in=[n for _t, n in documentos])
         .select_related("organizacion")
     )
-    for ocupado in ocupados:
-        if (ocupado.tipo_documento, ocupado.numero_documento) in documentos:
-            raise ValidationError(
-                {
-                    "dignatarios": _(
-                        "%(nombre)s ya es dignatario activo de «%(organizacion)s»: una persona solo "
-                        "puede ser dignataria activa de una organización (Ley 2166 de 2021, art. 35)."
-                    )
-                    % {"nombre": ocupado.nombre_completo, "organizacion": ocupado.organizacion}
-                },
-                code="dignatario_activo_en_otra",
-            )
+    por_documento = {(o.tipo_documento, o.numero_documento): o for o in ocupados}
+    for ocupado in filter(None, (por_documento.get(documento) for documento in documentos)):
+        raise ValidationError(
+            {
+                "dignatarios": _(
+                    "%(nombre)s ya es dignatario activo de «%(organizacion)s»: una persona solo "
+                    "puede ser dignataria activa de una organización (Ley 2166 de 2021, art. 35)."
+                )
+                % {"nombre": ocupado.nombre_completo, "organizacion": ocupado.organizacion}
+            },
+            code="dignatario_activo_en_otra",
+        )
 
 
 def _validar_eleccion(datos: dict) -> None:
@@ -287,14 +280,8 @@ def _registrar_en_tramite(nueva: Mapping) -> Organizacion:
             afiliadas=juntas.filter(pk__in=[a.pk for a in afiliadas]).count(),
             juntas_del_territorio=juntas.count(),
         )
-    try:
-        with transaction.atomic():
-            organizacion.save()
-    except IntegrityError as error:
-        traducido = error_de_restriccion(error, Organizacion)
-        if traducido is None:
-            raise
-        raise ValidationError({"nit": traducido.messages}) from error
+    with restricciones_en_espanol(Organizacion, campo="nit"):
+        organizacion.save()
     if afiliadas:
         organizacion.afiliadas.set(afiliadas)
     return organizacion

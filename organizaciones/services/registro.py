@@ -1,12 +1,16 @@
 """Writes on the registry itself: state changes with their act, and the activity that keeps it alive."""
 
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from civic.expedientes.servicios import servicio
+from civic.expedientes.servicios import error_de_restriccion, servicio
 from organizaciones.models import CambioEstado, EstadoOrganizacion, Organizacion, Resolucion
+
+ACTO_ANTERIOR_AL_PORTAL = "Registro anterior al portal"
 
 
 @servicio
@@ -78,3 +82,62 @@ def cambiar_en_transaccion(
         setattr(organizacion, campo, valor)
     organizacion.save(update_fields=["estado", "suspendida_hasta", *(campos or {})])
     return cambio
+
+
+@servicio
+def registrar_existente(
+    *, datos: Mapping, actor, afiliadas: Iterable[Organizacion] = (), acto: str = ""
+) -> Organizacion:
+    """Register an organization recognized on paper before the portal existed: active from its
+    personería, with the act that recognized it in its state history. The art. 11 minimums applied when
+    it was constituted, under the law of its time: they are not checked again here."""
+    organizacion = Organizacion(**datos, estado=EstadoOrganizacion.ACTIVA)
+    errores = {
+        campo: _("Indique la personería jurídica que reconoció a la organización.")
+        for campo in ("personeria_numero", "personeria_fecha")
+        if not getattr(organizacion, campo)
+    }
+    if errores:
+        raise ValidationError(errores, code="requerido")
+    organizacion.full_clean(validate_constraints=False, validate_unique=False)
+    try:
+        with transaction.atomic():
+            organizacion.save()
+    except IntegrityError as error:
+        traducido = error_de_restriccion(error, Organizacion)
+        if traducido is None:
+            raise
+        raise ValidationError({"nit": traducido.messages}) from error
+    organizacion.afiliadas.set(afiliadas)
+    CambioEstado.objects.create(
+        organizacion=organizacion,
+        estado_nuevo=EstadoOrganizacion.ACTIVA,
+        acto=(acto or f"{ACTO_ANTERIOR_AL_PORTAL}: {organizacion.personeria_numero}").strip()[:200],
+        fecha=organizacion.personeria_fecha,
+        actor=actor,
+    )
+    return organizacion
+
+
+@servicio
+def levantar_suspensiones_vencidas(*, hoy: date) -> int:
+    """Art. 36 par. 1: a suspension lasts until the date its act set; the day after, the organization is
+    active again, recorded as a change whose act is the suspension's own resolution."""
+    vencidas = list(
+        Organizacion.objects.filter(estado=EstadoOrganizacion.SUSPENDIDA, suspendida_hasta__lt=hoy)
+        .select_for_update(skip_locked=True)
+        .order_by("pk")
+    )
+    for organizacion in vencidas:
+        ultima = organizacion.cambios_estado.filter(estado_nuevo=EstadoOrganizacion.SUSPENDIDA).last()
+        cambiar_en_transaccion(
+            organizacion,
+            EstadoOrganizacion.ACTIVA,
+            fecha=hoy,
+            actor=None,
+            resolucion=ultima.resolucion if ultima else None,
+            acto="" if ultima and ultima.resolucion_id else _("Vencimiento del término de la suspensión"),
+            motivo=_("Terminó la suspensión ordenada hasta el %(fecha)s.")
+            % {"fecha": organizacion.suspendida_hasta},
+        )
+    return len(vencidas)

@@ -7,14 +7,13 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civic.calendario import habil_o_siguiente
 from civic.expedientes.archivos import adjuntar
 from civic.expedientes.maquina import bloquear, transicionar
-from civic.expedientes.servicios import error_de_restriccion, servicio
+from civic.expedientes.servicios import restricciones_en_espanol, servicio
 from civic.plazos import suspension
 from organizaciones import emails, eventos
 from organizaciones.models import Adjunto, Dignatario, Sentido, Tramite
@@ -130,15 +129,9 @@ def _decidir(tramite: Tramite, accion: str, sentido: str, considerandos: str, ac
         tramite, sentido=sentido, considerandos=considerandos, actor=actor, hoy=hoy
     )
     if sentido == Sentido.APRUEBA:
-        try:
-            with transaction.atomic():
-                efectos.aplicar(tramite, resolucion, actor=actor, hoy=hoy)
-        except IntegrityError as error:
-            # What the database enforces (a person active in two organizations) refuses the act whole.
-            traducido = error_de_restriccion(error, Dignatario)
-            if traducido is None:
-                raise
-            raise traducido from error
+        # What the database enforces (a person active in two organizations) refuses the act whole.
+        with restricciones_en_espanol(Dignatario):
+            efectos.aplicar(tramite, resolucion, actor=actor, hoy=hoy)
     resoluciones.generar_pdf(resolucion)
     transicionar(
         tramite,
