@@ -210,6 +210,9 @@ EXPORTACION_SINCRONA_MAX_FILAS = env.int("EXPORTACION_SINCRONA_MAX_FILAS", defau
 EXPORTACIONES_HORAS = env.int("EXPORTACIONES_HORAS", default=72)
 # A job that has not moved for this long is shown and marked as interrupted (its worker died).
 EXPORTACIONES_SIN_AVANCE_SEGUNDOS = env.int("EXPORTACIONES_SIN_AVANCE_SEGUNDOS", default=600)
+# The columns of the registry's quarterly report to the Ministerio del Interior, as JSON
+# [["<field path>", "<header>"], ...]; unset, the app's own default list.
+ORGANIZACIONES_COLUMNAS_MININTERIOR = env.json("ORGANIZACIONES_COLUMNAS_MININTERIOR", default=None)
 
 # --- Expedientes: radicados, uploads, the one tracking page (civic.expedientes) ---------------
 # Each app's series is its own (its expediente's key) unless mapped here; the archive office may number
