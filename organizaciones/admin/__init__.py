@@ -1,8 +1,3 @@
-"""The staff's workplace for the organizations registry (being built)."""
-
-from django.contrib import admin
-
-from organizaciones.models import RequerimientoIVC, Tramite
-
-admin.site.register(Tramite)
-admin.site.register(RequerimientoIVC)
+# The staff's workplace for the organizations registry, one module per concern: the registry, the
+# procedures and their actions, certificates, catalogues, IVC, and the home's work queue.
+from . import catalogos, certificado, cola, ivc, organizacion, tramite  # noqa: F401
