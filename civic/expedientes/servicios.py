@@ -61,7 +61,8 @@ def _columnas_unicas(restriccion, modelo: type[models.Model]) -> str | None:
     if not campos:
         return None
     tabla = modelo._meta.db_table
-    return ", ".join(f"{tabla}.{modelo._meta.get_field(campo).column}" for campo in campos)
+    columnas = (getattr(modelo._meta.get_field(campo), "column", campo) for campo in campos)
+    return ", ".join(f"{tabla}.{columna}" for columna in columnas)
 
 
 def _nombre_de_restriccion(error: IntegrityError) -> str:

@@ -17,6 +17,7 @@ from .registro import (
     Organizacion,
     TipoLibro,
     TipoOrganizacion,
+    validar_nit,
 )
 from .tramites import (
     DE_OFICIO,
@@ -63,4 +64,5 @@ __all__ = [
     "TipoTramite",
     "Tramite",
     "Visita",
+    "validar_nit",
 ]

@@ -24,7 +24,7 @@ from .registro import cambiar_en_transaccion
 
 
 def aplicar(tramite: Tramite, resolucion: Resolucion, *, actor, hoy: date) -> None:
-    _EFECTOS[tramite.clase](tramite, resolucion, actor, hoy)
+    _EFECTOS[ClaseTramite(tramite.clase)](tramite, resolucion, actor, hoy)
 
 
 def _reconocer(tramite, resolucion, actor, hoy):

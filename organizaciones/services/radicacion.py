@@ -75,11 +75,11 @@ def radicar(
     tipo = TipoTramite.objects.prefetch_related("documentos").get(clase=clase)
     if canal == Canal.PORTAL and (clase in DE_OFICIO or not tipo.en_linea):
         raise ValidationError(_("Este trámite no se radica en el portal."), code="no_en_linea")
-    datos = dict(datos or {})
-    dignatarios = [dict(d) for d in dignatarios]
-    libros = [dict(libro) for libro in libros]
+    datos_del_tipo = dict(datos or {})
+    propuestos = [dict(d) for d in dignatarios]
+    libros_propuestos = [dict(libro) for libro in libros]
     archivos = _documentos(tipo, documentos or {}, exigir=canal == Canal.PORTAL)
-    _validar_datos(clase, organizacion, datos, dignatarios, libros, resolucion_impugnada)
+    _validar_datos(clase, organizacion, datos_del_tipo, propuestos, libros_propuestos, resolucion_impugnada)
 
     if clase == ClaseTramite.RECONOCIMIENTO:
         organizacion = _registrar_en_tramite(nueva or {})
@@ -92,7 +92,7 @@ def radicar(
         descripcion=(descripcion or "").strip(),
         plazo_dias=tipo.plazo_dias,
         fecha_vencimiento=calendario.sumar_dias_habiles(efectiva, tipo.plazo_dias),
-        datos=datos,
+        datos=datos_del_tipo,
         resolucion_impugnada=resolucion_impugnada,
         radicado_por=actor,
         radicada_en=ahora,
@@ -128,7 +128,7 @@ def radicar(
             origen=Adjunto.Origen.FUNCIONARIO if canal == Canal.OFICIO else Adjunto.Origen.CIUDADANO,
             publico=True,
         )
-    _propuestas(tramite, dignatarios, libros)
+    _propuestas(tramite, propuestos, libros_propuestos)
     if canal != Canal.OFICIO:
         # Art. 11/36: filing shows the organization is alive.
         Organizacion.objects.filter(pk=organizacion.pk).update(ultima_actividad=efectiva)
