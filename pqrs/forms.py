@@ -5,13 +5,15 @@ from uuid import uuid4
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.forms.models import ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
 from civic import memo
 from civic.expedientes.formularios import CampoVariosArchivos, FormularioPublico, ayuda_adjuntos
 from civic.expedientes.modelos import CanalRespuesta, TipoDocumento, TipoPersona
+from civic.expedientes.peticionario import marcar_campos_peticionario
+from civic.expedientes.peticionario import validar_documento as _documento
+from civic.expedientes.peticionario import validar_telefono as _telefono
 from civic.selectors import GRUPO_TERRITORIO, comunas
 from pqrs import selectors
 from pqrs.models.solicitud import DESCRIPCION_MAX
@@ -54,16 +56,6 @@ def codigos_de_modalidad() -> frozenset[str]:
 class CampoModalidad(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.nombre
-
-
-_documento = RegexValidator(
-    r"^[0-9A-Za-z.\- ]{3,20}$",
-    _("Escriba el número de documento con letras, números, puntos o guiones (entre 3 y 20 caracteres)."),
-)
-_telefono = RegexValidator(
-    r"^[0-9+()\- ]{7,30}$",
-    _("Escriba un teléfono de al menos 7 dígitos; puede usar espacios, guiones, paréntesis y el signo +."),
-)
 
 
 class RadicarForm(FormularioPublico):
@@ -233,13 +225,7 @@ class RadicarForm(FormularioPublico):
             self.fields[nombre].choices = _opciones_en_memoria(self.fields[nombre], nombre)
         self.fields["token_radicacion"].initial = uuid4
         self.fields["adjuntos"].help_text = ayuda_adjuntos()
-        self.fields["nombres"].widget.attrs["autocomplete"] = "given-name"
-        self.fields["apellidos"].widget.attrs["autocomplete"] = "family-name"
-        self.fields["razon_social"].widget.attrs["autocomplete"] = "organization"
-        self.fields["correo"].widget.attrs["autocomplete"] = "email"
-        self.fields["telefono"].widget.attrs["autocomplete"] = "tel"
-        self.fields["telefono"].widget.input_type = "tel"
-        self.fields["direccion"].widget.attrs["autocomplete"] = "street-address"
+        marcar_campos_peticionario(self)
         self.fields["descripcion"].widget.attrs["data-contador"] = "id_descripcion_contador"
         self.fields["descripcion"].help_text = _(
             "Cuente qué pasa, dónde y qué pide. Máximo %(n)s caracteres."

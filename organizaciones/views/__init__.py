@@ -2,15 +2,17 @@
 and following procedures (`tramites`)."""
 
 from .publico import certificado_pdf, directorio, organizacion, verificar, verificar_formulario
-from .tramites import corregir, radicado, radicar, tramites
+from .tramites import corregir, documento, radicado, radicar, resolucion_pdf, tramites
 
 __all__ = [
     "certificado_pdf",
     "corregir",
     "directorio",
+    "documento",
     "organizacion",
     "radicado",
     "radicar",
+    "resolucion_pdf",
     "tramites",
     "verificar",
     "verificar_formulario",
