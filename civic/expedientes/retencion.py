@@ -97,7 +97,9 @@ def vencidos(expediente: Expediente, hasta: datetime) -> QuerySet:
     desde = retencion.desde if retencion.desde is not None else _ultimo_evento(modelo, retencion)
     maquina = modelo.maquina  # type: ignore[attr-defined]
     return (
-        modelo._default_manager.filter(**{f"{maquina.campo}__in": retencion.estados_cerrados})
+        # A model may hold several expedientes (one per series): each sweeps its own rows.
+        modelo._default_manager.filter(serie=expediente.serie)
+        .filter(**{f"{maquina.campo}__in": retencion.estados_cerrados})
         .filter(retencion.condicion)
         .filter(~Exists(hechas))
         .annotate(_cerrado_en=desde)
