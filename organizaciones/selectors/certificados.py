@@ -32,7 +32,9 @@ def verificar(codigo: str) -> Verificacion | None:
     cambios = list(
         CambioEstado.objects.filter(
             organizacion_id=certificado.organizacion_id, registrado_en__gt=certificado.emitido_en
-        ).order_by("registrado_en", "id")
+        )
+        .select_related("resolucion")
+        .order_by("registrado_en", "id")
     )
     organizacion = certificado.organizacion
     return Verificacion(certificado, cambios, organizacion.estado, organizacion.get_estado_display())
