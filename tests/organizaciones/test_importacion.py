@@ -6,14 +6,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from civic.models import Barrio, Comuna
-from organizaciones.models import CambioEstado, Dignatario, Organizacion
+from organizaciones.models import CambioEstado, Organizacion
 from organizaciones.services import importacion
-from tests.civic.fabricas import ComunaFactory, FuncionarioFactory
+from tests.civic.fabricas import ComunaFactory, FuncionarioFactory, en_bogota
 
 from .fabricas import OrganizacionFactory, funcionario_ivc
+from .test_alertas import inscribir
 
 pytestmark = pytest.mark.django_db
 
@@ -217,23 +219,138 @@ def test_el_personal_sin_el_rol_ivc_recibe_403(nombre, client):
 # --- the quarterly export for the Ministerio del Interior -------------------------------------------------
 
 
-def _dignatario(organizacion, resolucion_fecha, **extra):
-    from organizaciones.models import Resolucion
+def _csv(respuesta) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(respuesta.content.decode("utf-8-sig"))))
 
-    return Dignatario.objects.create(
-        organizacion=organizacion,
-        nombres="Marta",
-        apellidos="Arboleda",
-        numero_documento=extra.pop("documento", "31999888"),
-        genero="mujer",
-        cargo=extra.pop("cargo", "presidente"),
-        inicio=date(2026, 7, 1),
-        fin=date(2030, 6, 30),
-        vigente=True,
-        resolucion=extra.pop("resolucion", None) or Resolucion(pk=None),
-        **extra,
+
+COLUMNAS_PRUEBA = [
+    ["nombre", "Nombre"],
+    ["tipo", "Tipo"],
+    ["comuna.nombre", "Comuna"],
+    ["estado", "Estado"],
+    ["representante_legal", "Representante"],
+    ["representante_documento", "Documento"],
+    ["dignatarios_inscritos", "Dignatarios"],
+    ["periodo", "Periodo"],
+    ["novedades", "Novedades"],
+]
+
+
+def _en(fecha: date, **kwargs):
+    with time_machine.travel(en_bogota(fecha.year, fecha.month, fecha.day), tick=False):
+        return OrganizacionFactory(**kwargs)
+
+
+def _cambio(organizacion, fecha: date):
+    CambioEstado.objects.create(
+        organizacion=organizacion, estado_anterior="activa", estado_nuevo="activa", acto="Acta", fecha=fecha
     )
 
 
-def _csv(respuesta) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(respuesta.content.decode("utf-8-sig"))))
+@pytest.fixture
+def trimestre(territorio):
+    """Q3 2026 (July-September): what is in it and what is not."""
+    antes = date(2026, 1, 10)
+    con_junta = _en(antes, nombre="Con junta inscrita", comuna=territorio)
+    inscribir(con_junta, inicio=date(2026, 7, 1), fecha=date(2026, 7, 10), documento="31999888")
+    _cambio(_en(antes, nombre="Con cambio de estado", comuna=territorio), date(2026, 8, 15))
+    _en(antes, nombre="Con personería", comuna=territorio, personeria_fecha=date(2026, 9, 30))
+    _en(date(2026, 7, 1), nombre="Registrada en el trimestre", comuna=territorio)
+    _en(antes, nombre="Sin novedad", comuna=territorio)
+    _cambio(_en(antes, nombre="Cambio en octubre", comuna=territorio), date(2026, 10, 1))
+    _cambio(_en(antes, nombre="Fundación", tipo="fundacion", comuna=territorio), date(2026, 8, 15))
+
+
+def _mininterior(client, **parametros):
+    return client.get(reverse("admin:organizaciones_organizacion_exportar_mininterior"), parametros)
+
+
+def test_el_reporte_al_ministerio_trae_las_novedades_comunales_del_trimestre_con_sus_columnas(
+    trimestre, client, settings
+):
+    settings.ORGANIZACIONES_COLUMNAS_MININTERIOR = COLUMNAS_PRUEBA
+    client.force_login(funcionario_ivc())
+
+    respuesta = _mininterior(client, anio=2026, trimestre=3)
+
+    assert respuesta.status_code == 200
+    assert respuesta["Content-Type"] == "text/csv; charset=utf-8"
+    filas = _csv(respuesta)
+    assert list(filas[0]) == [encabezado for _ruta, encabezado in COLUMNAS_PRUEBA]
+    por_nombre = {f["Nombre"]: f for f in filas}
+    assert set(por_nombre) == {
+        "Con junta inscrita",
+        "Con cambio de estado",
+        "Con personería",
+        "Registrada en el trimestre",
+    }
+    junta = por_nombre["Con junta inscrita"]
+    assert junta["Tipo"] == "Junta de Acción Comunal" and junta["Estado"] == "Activa"
+    assert junta["Comuna"] == "Comuna 15"
+    assert junta["Representante"].startswith("Marta Arboleda")
+    assert junta["Documento"] == "CC 31999888"  # the IVC role holds ver_datos_personales
+    assert junta["Dignatarios"] == "1"
+    assert junta["Periodo"] == "2026-07-01 – 2030-06-30"
+    assert junta["Novedades"] == "inscripción de dignatarios"
+    assert por_nombre["Con cambio de estado"]["Novedades"] == "cambio de estado"
+    assert por_nombre["Con personería"]["Novedades"] == "personería jurídica"
+    assert por_nombre["Registrada en el trimestre"]["Novedades"] == "registro en el portal"
+
+    # The next quarter has only October's change.
+    assert [f["Nombre"] for f in _csv(_mininterior(client, anio=2026, trimestre=4))] == ["Cambio en octubre"]
+
+
+def test_el_reporte_sin_permiso_de_datos_personales_no_trae_documentos(trimestre, client, settings):
+    from django.contrib.auth.models import Permission
+
+    settings.ORGANIZACIONES_COLUMNAS_MININTERIOR = COLUMNAS_PRUEBA
+    usuario = FuncionarioFactory()
+    usuario.user_permissions.add(
+        Permission.objects.get(codename="change_organizacion", content_type__app_label="organizaciones")
+    )
+    client.force_login(usuario)
+
+    filas = _csv(_mininterior(client, anio=2026, trimestre=3))
+
+    assert "Documento" not in filas[0]
+    assert "31999888" not in str(filas)
+
+
+def test_el_reporte_por_defecto_y_el_formulario(trimestre, client):
+    client.force_login(funcionario_ivc())
+    pagina = _mininterior(client)
+    assert pagina.status_code == 200
+    assert "Documento del representante legal" in pagina.content.decode()
+    assert pagina.context["form"].initial  # the last quarter, proposed
+    encabezados = list(_csv(_mininterior(client, anio=2026, trimestre=3))[0])
+    assert encabezados[:5] == ["Tipo de organización", "Nombre", "NIT", "Número RUC", "Municipio"]
+    assert _csv(_mininterior(client, anio=2026, trimestre=3))[0]["Municipio"] == "Santiago de Cali"
+    # A bad quarter is the form's error, not a file.
+    respuesta = _mininterior(client, anio=2026, trimestre=5)
+    assert respuesta.status_code == 200 and respuesta.context["form"].errors
+
+
+def test_una_columna_mal_configurada_se_dice_al_arrancar_el_reporte(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from organizaciones import mininterior
+
+    settings.ORGANIZACIONES_COLUMNAS_MININTERIOR = [["comuna.color", "Color"]]
+    with pytest.raises(ImproperlyConfigured, match=r"comuna\.color"):
+        mininterior.columnas(True)
+
+
+def test_el_reporte_cuesta_las_mismas_consultas_con_mas_filas(trimestre, django_assert_num_queries):
+    from organizaciones import mininterior
+
+    def contar():
+        return len(list(mininterior.lineas(mininterior.filas(2026, 3), True, HOY)))
+
+    with django_assert_num_queries(2):  # the rows, and their dignatarios
+        assert contar() == 5
+    for n in range(5):
+        _cambio(
+            OrganizacionFactory(comuna=Comuna.objects.get(numero=15, tipo="comuna")), date(2026, 8, n + 1)
+        )
+    with django_assert_num_queries(2):
+        assert contar() == 10
