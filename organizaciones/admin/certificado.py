@@ -83,7 +83,7 @@ class CertificadoAdmin(admin.ModelAdmin):
         if not (self.has_view_permission(request) and request.user.has_perm(PERMISO_REVOCAR)):
             raise PermissionDenied
         certificado = get_object_or_404(Certificado.objects.select_related("organizacion"), pk=pk)
-        form = RevocarForm(request.POST or None)
+        form = RevocarForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 certificados.revocar(

@@ -49,6 +49,13 @@ class VisitaAdmin(admin.ModelAdmin):
     inlines = (RequerimientoInline,)
     actions = None
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if object_id is not None:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        # A new visit goes through its service, which opens its own (durable) transaction: everything is
+        # validated before it runs, and its requirements are saved right after.
+        return self._changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)

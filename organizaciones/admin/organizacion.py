@@ -214,8 +214,12 @@ class OrganizacionForm(forms.ModelForm):
                         _("Una organización «%(estado)s» debe citar la resolución que le dio personería.")
                         % {"estado": EstadoOrganizacion(estado).label},
                     )
-        if estado == EstadoOrganizacion.SUSPENDIDA and not datos.get("suspendida_hasta"):
-            self.add_error("suspendida_hasta", _("Una suspensión debe decir hasta qué fecha."))
+        hasta, desde = datos.get("suspendida_hasta"), datos.get("personeria_fecha")
+        if estado == EstadoOrganizacion.SUSPENDIDA and not (hasta and desde and hasta > desde):
+            self.add_error(
+                "suspendida_hasta",
+                _("Indique hasta qué fecha se suspende; debe ser posterior a la de la personería."),
+            )
         return datos
 
 
@@ -313,9 +317,10 @@ class OrganizacionAdmin(ImportacionMixin, admin.ModelAdmin):
         obj.estado, obj.suspendida_hasta = EstadoOrganizacion.EN_TRAMITE, None
         obj.save()
         if estado != EstadoOrganizacion.EN_TRAMITE:
-            registro.cambiar_estado(
-                organizacion=obj,
-                estado=estado,
+            # Inside the admin's own transaction: the organization and its first change, or neither.
+            registro.cambiar_en_transaccion(
+                obj,
+                estado,
                 fecha=obj.personeria_fecha,
                 actor=request.user,
                 acto=f"{obj.personeria_numero} ({obj.personeria_autoridad})".replace(" ()", ""),
@@ -389,7 +394,7 @@ class OrganizacionAdmin(ImportacionMixin, admin.ModelAdmin):
 
     def expedir_certificado_view(self, request, object_id):
         organizacion = self._organizacion(request, object_id, PERMISO_CERTIFICAR)
-        form = ExpedirCertificadoForm(request.POST or None)
+        form = ExpedirCertificadoForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 certificado = certificados.expedir(organizacion=organizacion, actor=request.user)

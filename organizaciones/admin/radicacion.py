@@ -17,6 +17,7 @@ from civic.expedientes.admin import volcar_error
 from civic.expedientes.formularios import CampoVariosArchivos
 from civic.expedientes.modelos import TipoDocumento
 from civic.models import Comuna
+from civic.sitio.politica import POLITICA_DATOS_VERSION
 from organizaciones.models import (
     DE_OFICIO,
     Canal,
@@ -107,6 +108,11 @@ class VentanillaForm(_Base):
     descripcion = forms.CharField(
         label=gettext_lazy("Lo que solicita la organización"), widget=_TEXTO, required=False, max_length=5000
     )
+    autoriza_datos = forms.BooleanField(
+        label=gettext_lazy("El peticionario autorizó el tratamiento de sus datos personales"),
+        help_text=gettext_lazy("Firmó la autorización en el formato de radicación (Ley 1581 de 2012)."),
+        error_messages={"required": gettext_lazy("Sin la autorización no se pueden registrar sus datos.")},
+    )
 
     def _campos_propios(self):
         c = self.clase
@@ -172,7 +178,7 @@ class VentanillaForm(_Base):
             "telefono",
             "direccion",
         )
-        return {k: d[k] for k in campos}
+        return {**{k: d[k] for k in campos}, "autorizacion_datos_version": POLITICA_DATOS_VERSION}
 
 
 class DignatarioPropuestoForm(forms.Form):
