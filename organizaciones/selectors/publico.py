@@ -50,6 +50,12 @@ CAMPOS_DIGNATARIO = ("organizacion_id", "nombres", "apellidos", "cargo", "comisi
 _ORDEN_CARGOS = {valor: i for i, valor in enumerate(Cargo.values)}
 
 
+def por_cargo(dignatarios: list[dict]) -> list[dict]:
+    """A certificate's snapshot (cargos by their name) in the order the law lists the cargos."""
+    orden = {str(nombre): i for i, nombre in enumerate(Cargo.labels)}
+    return sorted(dignatarios, key=lambda d: orden.get(d.get("cargo", ""), len(orden)))
+
+
 def directorio(*, nombre: str = "", tipo: str = "", comuna=None, estado: str = "") -> QuerySet[Organizacion]:
     """Organizations with legal status (never one still in procedure), by name."""
     filas = Organizacion.objects.publicas()

@@ -96,13 +96,19 @@ def verificar(request, codigo: str):
     if codigo != certificado.codigo:
         # Typed in lower case or without dashes: one address per certificate.
         return redirect("organizaciones:verificar", codigo=certificado.codigo)
+    datos = certificado.datos
+    dignatarios = selectores.por_cargo(datos.get("dignatarios") or [])
+    periodos = {(d["inicio"], d["fin"]) for d in dignatarios}
     return render(
         request,
         "organizaciones/verificar.html",
         {
             "v": resultado,
             "certificado": certificado,
-            "datos": certificado.datos,
+            "datos": datos,
+            "dignatarios": dignatarios,
+            # One period for the whole junta (the usual case) is said once, above a two-column table.
+            "periodo": periodos.pop() if len(periodos) == 1 else None,
             "organizacion": certificado.organizacion,
         },
     )

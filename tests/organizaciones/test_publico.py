@@ -285,7 +285,9 @@ def test_un_certificado_autentico_dice_lo_que_certifico_sin_documentos(client, c
     assert "Lo que certificó el 26 de agosto de 2026" in html
     for esperado in ("JAC Barrio El Vallado", "900373913-4", "Persona 0 Prueba (Presidente)", "Tesorero"):
         assert esperado in html, esperado
-    assert "1 de julio de 2026 – 30 de junio de 2030" in html
+    assert "Periodo del 1 de julio de 2026 al 30 de junio de 2030." in html
+    # The cargos in the law's order, not the alphabet's.
+    assert html.index("<td>Presidente</td>") < html.index("<td>Tesorero</td>") < html.index("<td>Fiscal</td>")
     assert "Ninguno: la organización conserva el estado" in html
     assert reverse("organizaciones:certificado_pdf", args=[certificado.codigo]) in html
     _sin_documentos(html, 1000, 5)
