@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from stdnum.co import nit as stdnum_nit
 
+from civic import hojas
 from civic.models import Barrio, Comuna
 
 from .models import (
@@ -51,21 +52,12 @@ COLUMNAS = (
     "suspendida_hasta",
 )
 OBLIGATORIAS = ("tipo", "nombre", "comuna", "estado")
-# OWASP "CSV injection": on export a cell starting with these gets a leading apostrophe; import drops it.
-_INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _plano(texto: str) -> str:
     """Lower case without accents: how a typed label is compared."""
     sin_tildes = unicodedata.normalize("NFKD", texto).encode("ascii", "ignore").decode()
     return re.sub(r"\s+", " ", sin_tildes).strip().lower()
-
-
-def _texto_de_celda(valor) -> str:
-    texto = "" if valor is None else str(valor).strip()
-    if texto.startswith("'") and texto[1:].startswith(_INICIO_FORMULA):
-        texto = texto[1:]
-    return texto
 
 
 def normalizar_nit(valor: str) -> str:
@@ -76,11 +68,11 @@ def normalizar_nit(valor: str) -> str:
 
 class Texto(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        return _texto_de_celda(value)
+        # Import format = export format: what `render` guarded against formulas comes back as it was.
+        return hojas.texto_de_celda(value)
 
     def render(self, value, obj=None, **kwargs):
-        texto = "" if value is None else str(value)
-        return "'" + texto if texto.startswith(_INICIO_FORMULA) else texto
+        return hojas.celda("" if value is None else str(value))
 
 
 class Opcion(widgets.Widget):
@@ -93,7 +85,7 @@ class Opcion(widgets.Widget):
         self.obligatoria = obligatoria
 
     def clean(self, value, row=None, **kwargs):
-        texto = _texto_de_celda(value)
+        texto = hojas.texto_de_celda(value)
         if not texto:
             if self.obligatoria:
                 raise ValueError(_("Falta el valor: la columna es obligatoria."))
@@ -114,7 +106,7 @@ class Fecha(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         if isinstance(value, date):
             return value
-        texto = _texto_de_celda(value)
+        texto = hojas.texto_de_celda(value)
         if not texto:
             return None
         for formato in self.FORMATOS:
@@ -136,12 +128,12 @@ class Fecha(widgets.Widget):
 
 class Entero(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        texto = _texto_de_celda(value).replace(".", "").replace(" ", "")
+        texto = hojas.texto_de_celda(value).replace(".", "").replace(" ", "")
         if not texto:
             return 0
         if not texto.isdigit():
             raise ValueError(
-                _("«%(valor)s» no es un número entero sin signo.") % {"valor": _texto_de_celda(value)}
+                _("«%(valor)s» no es un número entero sin signo.") % {"valor": hojas.texto_de_celda(value)}
             )
         return int(texto)
 
@@ -151,12 +143,12 @@ class Entero(widgets.Widget):
 
 class SiNo(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        texto = _plano(_texto_de_celda(value))
+        texto = _plano(hojas.texto_de_celda(value))
         if texto in ("si", "s", "1", "true", "x"):
             return True
         if texto in ("", "no", "n", "0", "false"):
             return False
-        raise ValueError(_("«%(valor)s» no es «sí» ni «no».") % {"valor": _texto_de_celda(value)})
+        raise ValueError(_("«%(valor)s» no es «sí» ni «no».") % {"valor": hojas.texto_de_celda(value)})
 
     def render(self, value, obj=None, **kwargs):
         return _("sí") if value else _("no")
@@ -164,7 +156,7 @@ class SiNo(widgets.Widget):
 
 class Nit(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
-        texto = _texto_de_celda(value)
+        texto = hojas.texto_de_celda(value)
         if not texto:
             return ""
         try:
@@ -187,7 +179,7 @@ class Territorio(widgets.Widget):
         self.es_barrio = es_barrio
 
     def clean(self, value, row=None, **kwargs):
-        texto = _texto_de_celda(value)
+        texto = hojas.texto_de_celda(value)
         if self.es_barrio:
             return self.resource.buscar_barrio(texto, row) if texto else None
         if not texto:
@@ -305,7 +297,7 @@ class OrganizacionResource(resources.ModelResource):
 
     def buscar_barrio(self, texto: str, row) -> Barrio:
         try:
-            comuna = self.buscar_comuna(_texto_de_celda(row.get("comuna")))
+            comuna = self.buscar_comuna(hojas.texto_de_celda(row.get("comuna")))
         except ValueError:
             raise ValueError(_("No se puede buscar el barrio sin una comuna válida.")) from None
         barrio = self._barrios.get((comuna.pk, _plano(texto)))
@@ -327,7 +319,7 @@ class OrganizacionResource(resources.ModelResource):
         primeros_ids: dict[int, int] = {}
         ids, nits = set(), set()
         for numero, fila in enumerate(dataset.dict, 1):
-            texto = _texto_de_celda(fila.get("nit"))
+            texto = hojas.texto_de_celda(fila.get("nit"))
             if texto and stdnum_nit.is_valid(texto):
                 nit = normalizar_nit(texto)
                 nits.add(nit)
@@ -335,7 +327,7 @@ class OrganizacionResource(resources.ModelResource):
                     self._repetidos[numero] = self._nits[nit]
                 else:
                     self._nits[nit] = numero
-            identificador = _texto_de_celda(fila.get("id"))
+            identificador = hojas.texto_de_celda(fila.get("id"))
             if identificador.isdigit():
                 ids.add(int(identificador))
                 if int(identificador) in primeros_ids:
@@ -347,7 +339,7 @@ class OrganizacionResource(resources.ModelResource):
         self._por_nit = {o.nit: o for o in self._por_id.values() if o.nit}
 
     def get_instance(self, instance_loader, row):
-        identificador = _texto_de_celda(row.get("id"))
+        identificador = hojas.texto_de_celda(row.get("id"))
         numero = self._numero_actual
         if numero in self._ids_repetidos:
             raise ValidationError(
@@ -373,7 +365,7 @@ class OrganizacionResource(resources.ModelResource):
                     }
                 )
             return instancia
-        texto = _texto_de_celda(row.get("nit"))
+        texto = hojas.texto_de_celda(row.get("nit"))
         if texto and stdnum_nit.is_valid(texto):
             return self._por_nit.get(normalizar_nit(texto))
         return None

@@ -12,15 +12,16 @@ relations (`comuna.nombre`) or one of the computed names below. The personal ID 
 representative only goes to who holds `organizaciones.ver_datos_personales`.
 """
 
-import csv
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
 from django.db.models import DateField, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+
+from civic import hojas
 
 from . import periodos
 from .models import CARGOS_REPRESENTANTES, COMUNALES, CambioEstado, Dignatario, Organizacion
@@ -54,7 +55,6 @@ CALCULADAS = frozenset(
 )
 # Ley 1581/2012: a person's ID number, only with the personal-data permission.
 PERSONALES = frozenset({"representante_documento"})
-_INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columnas(con_datos_personales: bool) -> list[tuple[str, str]]:
@@ -182,30 +182,11 @@ def _valor(organizacion, ruta: str, contexto: dict):
     return mostrar() if mostrar else getattr(objeto, partes[-1])
 
 
-def _texto(valor) -> str:
-    if valor is None:
-        return ""
-    if isinstance(valor, bool):
-        return _("Sí") if valor else _("No")
-    if isinstance(valor, datetime):
-        return valor.date().isoformat()
-    if isinstance(valor, date):
-        return valor.isoformat()
-    texto = str(valor)
-    return "'" + texto if texto.startswith(_INICIO_FORMULA) else texto
-
-
-class Eco:
-    """A file-like object whose write returns the line, so csv.writer can feed a generator."""
-
-    def write(self, valor: str) -> str:
-        return valor
-
-
 def lineas(consulta: QuerySet, con_datos_personales: bool, hoy: date) -> Iterator[str]:
     elegidas = columnas(con_datos_personales)
-    escritor = csv.writer(Eco())
     contexto = {"municipio": _municipio()}
-    yield "\ufeff" + escritor.writerow([encabezado for _ruta, encabezado in elegidas])
-    for organizacion in consulta.iterator(chunk_size=2000):
-        yield escritor.writerow([_texto(_valor(organizacion, ruta, contexto)) for ruta, _e in elegidas])
+    filas = (
+        [_valor(organizacion, ruta, contexto) for ruta, _e in elegidas]
+        for organizacion in consulta.iterator(chunk_size=2000)
+    )
+    yield from hojas.lineas([encabezado for _ruta, encabezado in elegidas], filas)

@@ -6,45 +6,20 @@ joined by the caller's `select_related`; declared conditions are prefetched per 
 queries grows with the chunks, never with the rows.
 """
 
-import csv
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 
 from django.db import connections
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civic import calendario
+from civic.hojas import Escritor, celda
 from pqrs.models import Canal, Solicitud
 from pqrs.selectors import Semaforo, semaforo
 from pqrs.workflow import EN_CURSO, Estado
 
 TAMANO_LOTE = 2000
-# OWASP "CSV injection": a cell starting with these is a formula for spreadsheet programs.
-_INICIO_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-class _Eco:
-    """A file-like object whose write returns the line, so csv.writer can feed a generator."""
-
-    def write(self, valor: str) -> str:
-        return valor
-
-
-def _texto(valor, si_no: tuple[str, str]) -> str:
-    if valor is None:
-        return ""
-    if isinstance(valor, bool):
-        return si_no[0] if valor else si_no[1]
-    if isinstance(valor, datetime):
-        return timezone.localtime(valor).strftime("%Y-%m-%d %H:%M")
-    if isinstance(valor, date):
-        return valor.isoformat()
-    if isinstance(valor, int):
-        return str(valor)
-    texto = str(valor)
-    return "'" + texto if texto.startswith(_INICIO_FORMULA) else texto
 
 
 def encabezados(con_datos_personales: bool) -> list[str]:
@@ -131,14 +106,14 @@ def fila(s: Solicitud, *, con_datos_personales: bool, hoy: date, nombres: dict) 
             s.barrio,
             "; ".join(c.nombre for c in s.condiciones.all()),
         ]
-    return [_texto(v, nombres["si_no"]) for v in valores]
+    return [celda(v, si_no=nombres["si_no"]) for v in valores]
 
 
 def lineas_csv(queryset: QuerySet[Solicitud], *, con_datos_personales: bool, hoy: date) -> Iterator[str]:
-    escritor = csv.writer(_Eco())
+    escritor = Escritor()
     nombres = etiquetas()
     # A byte-order mark so that spreadsheet programs read the accents as UTF-8.
-    yield "\ufeff" + escritor.writerow(encabezados(con_datos_personales))
+    yield escritor.encabezado(encabezados(con_datos_personales))
     if con_datos_personales:
         queryset = queryset.prefetch_related("condiciones")
     postgres = connections[queryset.db].vendor == "postgresql"
@@ -149,7 +124,7 @@ def lineas_csv(queryset: QuerySet[Solicitud], *, con_datos_personales: bool, hoy
             cursor.execute("SET cursor_tuple_fraction = 1.0")
     try:
         for solicitud in queryset.iterator(chunk_size=TAMANO_LOTE):
-            yield escritor.writerow(
+            yield escritor.linea(
                 fila(solicitud, con_datos_personales=con_datos_personales, hoy=hoy, nombres=nombres)
             )
     finally:

@@ -9,7 +9,6 @@ by the worker.
 """
 
 import base64
-import csv
 import zlib
 from datetime import date
 
@@ -26,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from civic import hojas
 from civic.services import exportaciones
 from organizaciones import mininterior
 from organizaciones.importacion import COLUMNAS, OrganizacionResource
@@ -70,10 +70,11 @@ def _filas_registro(usuario, parametros: str):
 def _lineas_registro(consulta, con_datos_personales: bool, hoy: date):
     recurso = OrganizacionResource()
     campos = [recurso.fields[c] for c in COLUMNAS]
-    escritor_csv = csv.writer(mininterior.Eco())
-    yield "\ufeff" + escritor_csv.writerow(COLUMNAS)
+    # The resource's widgets already wrote each cell (and guarded it against formulas).
+    escritor = hojas.Escritor()
+    yield escritor.encabezado(COLUMNAS)
     for organizacion in consulta.iterator(chunk_size=2000):
-        yield escritor_csv.writerow([campo.export(organizacion) for campo in campos])
+        yield escritor.linea(campo.export(organizacion) for campo in campos)
 
 
 def _filas_mininterior(usuario, parametros: str):
