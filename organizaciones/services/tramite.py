@@ -58,7 +58,8 @@ def requerir(*, tramite: Tramite, requerimiento: str, actor, hoy: date | None = 
     requerimiento = _texto(
         requerimiento, "requerimiento", _("Diga qué debe corregir o completar la organización.")
     )
-    campos = suspension.suspender(tramite.fecha_vencimiento, hoy)
+    # A requirement made before the term started (filed on a non-business day) keeps the whole term.
+    campos = suspension.suspender(tramite.fecha_vencimiento, max(hoy, tramite.fecha_radicacion_efectiva))
     limite = habil_o_siguiente(hoy + relativedelta(months=1))
     transicionar(
         tramite,

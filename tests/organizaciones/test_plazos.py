@@ -117,3 +117,20 @@ def test_una_suspension_termina_sola_al_dia_siguiente_de_su_fecha(funcionario):
     ultimo = CambioEstado.objects.filter(organizacion=organizacion).last()
     assert (ultimo.estado_anterior, ultimo.estado_nuevo) == ("suspendida", "activa")
     assert ultimo.resolucion == suspension.resolucion
+
+
+def test_un_requerimiento_antes_de_que_empiece_el_termino_guarda_el_termino_entero(funcionario):
+    # Filed on Saturday 8 Aug 2026 (received Monday 10 Aug) and required that same Saturday.
+    with time_machine.travel(en_bogota(2026, 8, 8, 11), tick=False):
+        tramite, _codigo = radicacion.radicar(
+            clase=ClaseTramite.REGISTRO_LIBROS,
+            organizacion=OrganizacionFactory(),
+            peticionario=peticionario(),
+            libros=[{"tipo": "tesoreria", "folios": 100}],
+            documentos=documentos_de(ClaseTramite.REGISTRO_LIBROS),
+        )
+        servicios.revisar(tramite=tramite, actor=funcionario)
+        servicios.requerir(tramite=tramite, requerimiento="Foliar el libro.", actor=funcionario)
+    tramite.refresh_from_db()
+    assert tramite.fecha_radicacion_efectiva == date(2026, 8, 10)
+    assert tramite.dias_suspendidos == tramite.plazo_dias == 15
