@@ -44,6 +44,7 @@ class _SoloLectura:
     extra = 0
     can_delete = False
     show_change_link = False
+    template = "admin/organizaciones/tabular_desplazable.html"
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -233,9 +234,11 @@ class OrganizacionAdmin(ImportacionMixin, admin.ModelAdmin):
     search_help_text = gettext_lazy("Nombre de la organización o NIT.")
     sortable_by = ("nombre", "tipo", "comuna", "estado")
     list_per_page = 50
-    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     actions = None
-    autocomplete_fields = ("barrio", "afiliadas")
+    # Plain controls: select2's autocomplete has no accessible name (axe). Barrios are a few hundred;
+    # the affiliated organizations (of 20,000) are picked by id with the admin's lookup.
+    raw_id_fields = ("afiliadas",)
     inlines = (
         DignatarioInline,
         LibroInline,
@@ -294,6 +297,11 @@ class OrganizacionAdmin(ImportacionMixin, admin.ModelAdmin):
             return ()
         return (*_DEL_ACTO, "ultima_actividad", "creada")
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "barrio":
+            kwargs["queryset"] = db_field.related_model.objects.select_related("comuna")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_inlines(self, request, obj):
         # A new organization has no history yet.
         return self.inlines if obj is not None else ()
@@ -336,6 +344,12 @@ class OrganizacionAdmin(ImportacionMixin, admin.ModelAdmin):
         return obj.personeria_numero
 
     # --- Pages -------------------------------------------------------------------------------------
+
+    def changelist_view(self, request, extra_context=None):
+        # The office's words, not Django's "Escoja organización a modificar".
+        return super().changelist_view(
+            request, {"title": _("Registro de organizaciones"), **(extra_context or {})}
+        )
 
     def get_urls(self):
         envolver = self.admin_site.admin_view

@@ -88,7 +88,6 @@ class TramiteAdmin(AccionesAdminMixin, admin.ModelAdmin):
     search_help_text = gettext_lazy("Radicado (PJ-2026-000001) o nombre de la organización.")
     sortable_by = ("radicado", "vence")
     list_per_page = 50
-    show_full_result_count = False
     actions = None
     readonly_fields = (
         "organizacion_enlace",
@@ -99,6 +98,8 @@ class TramiteAdmin(AccionesAdminMixin, admin.ModelAdmin):
         "resolucion_pdf",
     )
     change_form_template = "admin/organizaciones/tramite/change_form.html"
+    change_list_template = "admin/organizaciones/tramite/change_list.html"
+    show_facets = admin.ShowFacets.NEVER
     formularios_accion = FORMULARIOS_ACCION
     permiso_tramite = PERMISO_TRAMITE
 
