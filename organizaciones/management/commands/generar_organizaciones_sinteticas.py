@@ -22,8 +22,8 @@ from django.utils import timezone
 from stdnum.co import nit as stdnum_nit
 
 from civic import calendario
-from civic.expedientes import radicados
-from civic.models import Comuna, Consecutivo, Usuario
+from civic.expedientes.en_bloque import NumeracionEnBloque
+from civic.models import Comuna, Usuario
 from organizaciones import periodos
 from organizaciones.declaraciones import EXPEDIENTES
 from organizaciones.models import (
@@ -137,19 +137,16 @@ class Command(BaseCommand):
             c: EXPEDIENTES[c].serie
             for c in (ClaseTramite.RECONOCIMIENTO, ClaseTramite.INSCRIPCION_DIGNATARIOS)
         }
-        self.ultimos = {
-            (serie, anio): ultimo
-            for serie, anio, ultimo in Consecutivo.objects.filter(
-                serie__in=[*self.series.values(), SERIE_RESOLUCIONES]
-            ).values_list("serie", "anio", "ultimo")
-        }
-        for serie in self.series.values():
-            for anio, m in (
-                Tramite.objects.filter(serie=serie).values_list("anio").annotate(m=Max("consecutivo"))
-            ):
-                self.ultimos[(serie, anio)] = max(m, self.ultimos.get((serie, anio), 0))
-        for anio, m in Resolucion.objects.values_list("anio").annotate(m=Max("numero")):
-            self.ultimos[(SERIE_RESOLUCIONES, anio)] = max(m, self.ultimos.get((SERIE_RESOLUCIONES, anio), 0))
+        usados = [
+            *Tramite.objects.filter(serie__in=self.series.values())
+            .values_list("serie", "anio")
+            .annotate(m=Max("consecutivo")),
+            *(
+                (SERIE_RESOLUCIONES, anio, m)
+                for anio, m in Resolucion.objects.values_list("anio").annotate(m=Max("numero"))
+            ),
+        ]
+        self.numeracion = NumeracionEnBloque([*self.series.values(), SERIE_RESOLUCIONES], usados=usados)
         self.base = (Organizacion.objects.aggregate(m=Max("id"))["m"] or 0) + 1
         self.persona = 50_000_000 + 10 * (Dignatario.objects.count() + 1)
 
@@ -160,17 +157,13 @@ class Command(BaseCommand):
                 totales[clave] += valor
             hechas += n
             self.stdout.write(f"{hechas} organizaciones…")
-        self._guardar_contadores()
+        self.numeracion.guardar()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Se crearon {totales['organizaciones']} organizaciones, {totales['dignatarios']} "
                 f"dignatarios vigentes y {totales['tramites']} trámites sintéticos."
             )
         )
-
-    def _siguiente(self, serie: str, anio: int) -> int:
-        self.ultimos[(serie, anio)] = n = self.ultimos.get((serie, anio), 0) + 1
-        return n
 
     def _nit(self, i: int) -> str:
         base = str(800_000_000 + 37 * (self.base + i))
@@ -276,7 +269,7 @@ class Command(BaseCommand):
             anio = tramite.anio
             resoluciones.append(
                 Resolucion(
-                    numero=self._siguiente(SERIE_RESOLUCIONES, anio),
+                    numero=self.numeracion.siguiente(SERIE_RESOLUCIONES, anio),
                     anio=anio,
                     fecha=tramite.fecha_radicacion_efectiva,
                     clase=tramite.clase,
@@ -305,17 +298,9 @@ class Command(BaseCommand):
             dia = self.hoy - timedelta(days=rng.randint(0, 14))
         ahora = datetime.combine(dia, time(rng.randint(8, 16), rng.randint(0, 59)), tzinfo=BOGOTA)
         efectiva = calendario.fecha_radicacion_efectiva(ahora)
-        expediente = EXPEDIENTES[clase]
-        consecutivo = self._siguiente(expediente.serie, efectiva.year)
-        radicado = radicados.formatear_radicado(expediente.prefijo_radicado, efectiva.year, consecutivo)
+        numeros = self.numeracion.radicado(EXPEDIENTES[clase], efectiva)
         return Tramite(
-            radicado=radicado,
-            serie=expediente.serie,
-            anio=efectiva.year,
-            consecutivo=consecutivo,
-            codigo_consulta_hash=radicados.hash_codigo(
-                expediente.serie, radicado, radicados.generar_codigo()
-            ),
+            **numeros,
             radicada_en=ahora,
             fecha_radicacion_efectiva=efectiva,
             clase=clase,
@@ -329,7 +314,7 @@ class Command(BaseCommand):
             numero_documento=str(rng.randint(10_000_000, 99_999_999)),
             nombres=rng.choice(MUJERES + HOMBRES),
             apellidos=f"{rng.choice(APELLIDOS)} {rng.choice(APELLIDOS)}",
-            correo=f"tramite{consecutivo}.{efectiva.year}@correo.invalid",
+            correo=f"tramite{numeros['consecutivo']}.{efectiva.year}@correo.invalid",
             canal_respuesta="correo_electronico",
             autorizacion_datos_version="2026-01",
             autorizacion_datos_en=ahora,
@@ -360,13 +345,3 @@ class Command(BaseCommand):
                 )
             )
         return filas
-
-    @transaction.atomic
-    def _guardar_contadores(self) -> None:
-        for (serie, anio), ultimo in self.ultimos.items():
-            Consecutivo.objects.bulk_create(
-                [Consecutivo(serie=serie, anio=anio, ultimo=0)], ignore_conflicts=True
-            )
-            contador = Consecutivo.objects.select_for_update().get(serie=serie, anio=anio)
-            contador.ultimo = max(contador.ultimo, ultimo)
-            contador.save(update_fields=["ultimo"])

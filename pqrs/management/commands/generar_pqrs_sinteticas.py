@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from civic import calendario
 from civic.expedientes import radicados, registro
-from civic.models import Comuna, Consecutivo, Dependencia
+from civic.expedientes.en_bloque import NumeracionEnBloque
+from civic.models import Comuna, Dependencia
 from pqrs.models import (
     Canal,
     CanalRespuesta,
@@ -223,13 +224,12 @@ class Command(BaseCommand):
         self.dependencias = list(Dependencia.objects.filter(activa=True)) or self._crear_dependencias()
         self.comunas = list(Comuna.objects.all()) or [None]
         self.condiciones = list(CondicionPoblacional.objects.all())
-        self.ultimos = dict(
-            Solicitud.objects.values("anio").annotate(m=Max("consecutivo")).values_list("anio", "m")
-        )
         self.expediente = registro.expediente(EXPEDIENTE)
         serie = self.expediente.serie
-        for anio, ultimo in Consecutivo.objects.filter(serie=serie).values_list("anio", "ultimo"):
-            self.ultimos[anio] = max(ultimo, self.ultimos.get(anio, 0))
+        usados = (
+            Solicitud.objects.filter(serie=serie).values_list("serie", "anio").annotate(m=Max("consecutivo"))
+        )
+        self.numeracion = NumeracionEnBloque([serie], usados=usados)
 
         inicio = self.hoy - timedelta(days=365 * anios)
         filas, creadas = [], 0
@@ -243,14 +243,7 @@ class Command(BaseCommand):
                     self.stdout.write(f"{creadas} solicitudes…")
         if filas:
             creadas += self._guardar(filas)
-        with transaction.atomic():
-            for anio, ultimo in self.ultimos.items():
-                Consecutivo.objects.bulk_create(
-                    [Consecutivo(serie=serie, anio=anio, ultimo=0)], ignore_conflicts=True
-                )
-                contador = Consecutivo.objects.select_for_update().get(serie=serie, anio=anio)
-                contador.ultimo = max(contador.ultimo, ultimo)
-                contador.save(update_fields=["ultimo"])
+        self.numeracion.guardar()
         self.stdout.write(self.style.SUCCESS(f"Se crearon {creadas} solicitudes sintéticas."))
 
     def _crear_dependencias(self) -> list[Dependencia]:
@@ -280,24 +273,17 @@ class Command(BaseCommand):
         efectiva = _efectiva(ahora.date())
         plazo = modalidad.plazo_dias
         vencimiento = _sumar(efectiva, plazo) if plazo else None
-        anio = efectiva.year
-        self.ultimos[anio] = consecutivo = self.ultimos.get(anio, 0) + 1
-        radicado = radicados.formatear_radicado(self.expediente.prefijo_radicado, anio, consecutivo)
-        serie = self.expediente.serie
+        codigo = "".join(rng.choices(radicados.ALFABETO_CODIGO, k=radicados.LONGITUD_CODIGO))
+        numeros = self.numeracion.radicado(self.expediente, efectiva, codigo=codigo)
+        anio, consecutivo = numeros["anio"], numeros["consecutivo"]
         anonima = rng.random() < (0.35 if modalidad.codigo == "denuncia" else 0.06)
         correo = "" if anonima and rng.random() < 0.6 else f"ciudadano{consecutivo}.{anio}@correo.invalid"
         solicitud = Solicitud(
-            radicado=radicado,
-            serie=serie,
-            anio=anio,
-            consecutivo=consecutivo,
+            **numeros,
             modalidad=modalidad,
             canal=rng.choices(list(PESOS_CANAL), list(PESOS_CANAL.values()))[0],
             radicada_en=ahora,
             fecha_radicacion_efectiva=efectiva,
-            codigo_consulta_hash=radicados.hash_codigo(
-                serie, radicado, "".join(rng.choices(radicados.ALFABETO_CODIGO, k=radicados.LONGITUD_CODIGO))
-            ),
             anonima=anonima,
             tipo_documento="" if anonima else "CC",
             numero_documento="" if anonima else str(rng.randint(1_000_000, 1_199_999_999)),
