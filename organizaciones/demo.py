@@ -208,14 +208,16 @@ class _Demo:
 
     def decidir(self, tramite, *, dia: date, aprobar=True, notificar=True, considerandos="", requerir=""):
         """Review, optionally require and correct, decide on `dia` and notify three business days later."""
-        servicios.revisar(tramite=tramite, actor=self.ivc)
+        servicios.revisar(tramite=tramite, actor=self.ivc, ahora=self.momento(dia, 8))
         if requerir:
-            servicios.requerir(tramite=tramite, requerimiento=requerir, actor=self.ivc, hoy=dia)
+            servicios.requerir(
+                tramite=tramite, requerimiento=requerir, actor=self.ivc, ahora=self.momento(dia)
+            )
             servicios.corregir(
                 tramite=tramite,
                 texto="Adjuntamos lo solicitado.",
                 archivos=[SimpleUploadedFile("correccion.pdf", PDF, content_type="application/pdf")],
-                hoy=self.despues(dia, 4),
+                ahora=self.momento(self.despues(dia, 4)),
             )
             dia = self.despues(dia, 6)
         decision = servicios.aprobar if aprobar else servicios.negar
@@ -224,14 +226,14 @@ class _Demo:
             considerandos=considerandos
             or "Revisada la documentación aportada, cumple los requisitos de la Ley 2166 de 2021.",
             actor=self.ivc,
-            hoy=dia,
+            ahora=self.momento(dia, 11),
         )
         if notificar:
             servicios.notificar(
                 tramite=tramite,
                 medio=self.rng.choice([MedioNotificacion.CORREO, MedioNotificacion.PERSONAL]),
                 actor=self.ivc,
-                fecha=self.despues(dia, 3),
+                ahora=self.momento(self.despues(dia, 3), 15),
             )
         tramite.refresh_from_db()
         return tramite
@@ -453,12 +455,12 @@ def _cargar(d: _Demo) -> None:
         ClaseTramite.INSCRIPCION_DIGNATARIOS, d.juntas["Polvorines"], dia=d.dia(15),
         dignatarios=d.junta(JUNTA_JAC, inicio=inicio_jac, fin=fin_jac),
     )  # fmt: skip
-    servicios.revisar(tramite=polvorines, actor=d.ivc)
+    servicios.revisar(tramite=polvorines, actor=d.ivc, ahora=d.momento(d.dia(7)))
     servicios.requerir(
         tramite=polvorines,
         requerimiento="El acta de elección no tiene la firma del tribunal de garantías: apórtela firmada.",
         actor=d.ivc,
-        hoy=d.dia(6),
+        ahora=d.momento(d.dia(6)),
     )
     # Under review: Los Chorros' junta.
     servicios.revisar(

@@ -2,7 +2,7 @@
 the act that decides it and its notification. Locking, transitions and events are the kernel's."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
@@ -29,8 +29,9 @@ class MedioNotificacion:
     OPCIONES = (CORREO, PERSONAL, AVISO)
 
 
-def _hoy(hoy: date | None) -> date:
-    return hoy or timezone.localdate()
+def _dia(ahora: datetime | None) -> date:
+    # Services take the moment (the event's time, the act's date): now unless a caller records the past.
+    return timezone.localdate(ahora) if ahora else timezone.localdate()
 
 
 def _texto(texto: str, campo: str, mensaje: str) -> str:
@@ -41,19 +42,24 @@ def _texto(texto: str, campo: str, mensaje: str) -> str:
 
 
 @servicio
-def revisar(*, tramite: Tramite, actor) -> Tramite:
+def revisar(*, tramite: Tramite, actor, ahora: datetime | None = None) -> Tramite:
     """A staff member takes the procedure and starts reviewing it."""
     transicionar(
-        tramite, Accion.REVISAR, evento=eventos.revision(tramite), actor=actor, campos={"responsable": actor}
+        tramite,
+        Accion.REVISAR,
+        evento=eventos.revision(tramite),
+        actor=actor,
+        campos={"responsable": actor},
+        momento=ahora,
     )
     return tramite
 
 
 @servicio
-def requerir(*, tramite: Tramite, requerimiento: str, actor, hoy: date | None = None) -> Tramite:
+def requerir(*, tramite: Tramite, requerimiento: str, actor, ahora: datetime | None = None) -> Tramite:
     """Ask the organization to correct or complete the filing: the term pauses with the days it had left,
     and the organization has one month to answer (CPACA art. 17, applied to procedures)."""
-    hoy = _hoy(hoy)
+    hoy = _dia(ahora)
     bloquear(tramite, Accion.REQUERIR)
     requerimiento = _texto(
         requerimiento, "requerimiento", _("Diga qué debe corregir o completar la organización.")
@@ -70,6 +76,7 @@ def requerir(*, tramite: Tramite, requerimiento: str, actor, hoy: date | None = 
         actor=actor,
         campos={**campos, "fecha_limite_correccion": limite},
         bloqueado=True,
+        momento=ahora,
     )
     emails.enviar_requerimiento(tramite, requerimiento)
     return tramite
@@ -77,11 +84,16 @@ def requerir(*, tramite: Tramite, requerimiento: str, actor, hoy: date | None = 
 
 @servicio
 def corregir(
-    *, tramite: Tramite, texto: str, archivos: Iterable[File] = (), actor=None, hoy: date | None = None
+    *,
+    tramite: Tramite,
+    texto: str,
+    archivos: Iterable[File] = (),
+    actor=None,
+    ahora: datetime | None = None,
 ) -> Tramite:
     """The organization answers the requirement (on the tracking page, or at the window through staff):
     the term resumes with the days it had left, counted from the day the correction arrives."""
-    hoy = _hoy(hoy)
+    hoy = _dia(ahora)
     bloquear(tramite, Accion.CORREGIR)
     archivos = list(archivos)
     if not (texto or "").strip() and not archivos:
@@ -101,6 +113,7 @@ def corregir(
         actor=actor,
         campos={**campos, "fecha_limite_correccion": None},
         bloqueado=True,
+        momento=ahora,
     )
     adjuntar(Adjunto, archivos, tramite=tramite, evento=evento, origen=Adjunto.Origen.CIUDADANO, publico=True)
     emails.enviar_correccion_recibida(tramite)
@@ -108,18 +121,21 @@ def corregir(
 
 
 @servicio
-def aprobar(*, tramite: Tramite, considerandos: str, actor, hoy: date | None = None) -> Tramite:
+def aprobar(*, tramite: Tramite, considerandos: str, actor, ahora: datetime | None = None) -> Tramite:
     """Approve by resolution: the act, its effect on the registry and its PDF, in one transaction."""
-    return _decidir(tramite, Accion.APROBAR, Sentido.APRUEBA, considerandos, actor, _hoy(hoy))
+    return _decidir(tramite, Accion.APROBAR, Sentido.APRUEBA, considerandos, actor, ahora)
 
 
 @servicio
-def negar(*, tramite: Tramite, considerandos: str, actor, hoy: date | None = None) -> Tramite:
+def negar(*, tramite: Tramite, considerandos: str, actor, ahora: datetime | None = None) -> Tramite:
     """Deny by a reasoned resolution (CPACA art. 42): nothing changes in the registry."""
-    return _decidir(tramite, Accion.NEGAR, Sentido.NIEGA, considerandos, actor, _hoy(hoy))
+    return _decidir(tramite, Accion.NEGAR, Sentido.NIEGA, considerandos, actor, ahora)
 
 
-def _decidir(tramite: Tramite, accion: str, sentido: str, considerandos: str, actor, hoy: date) -> Tramite:
+def _decidir(
+    tramite: Tramite, accion: str, sentido: str, considerandos: str, actor, ahora: datetime | None
+) -> Tramite:
+    hoy = _dia(ahora)
     bloquear(tramite, accion)
     considerandos = _texto(
         considerandos,
@@ -140,20 +156,28 @@ def _decidir(tramite: Tramite, accion: str, sentido: str, considerandos: str, ac
         evento=eventos.decidido(tramite, resolucion=resolucion, aprobado=sentido == Sentido.APRUEBA),
         actor=actor,
         bloqueado=True,
+        momento=ahora,
     )
     emails.enviar_decision(tramite, resolucion)
     return tramite
 
 
 @servicio
-def notificar(*, tramite: Tramite, medio: str, actor, fecha: date | None = None) -> Tramite:
-    """Record the notification of the decision (CPACA arts. 66-69): from then the appeals' terms run."""
-    fecha = _hoy(fecha)
+def notificar(
+    *, tramite: Tramite, medio: str, actor, fecha: date | None = None, ahora: datetime | None = None
+) -> Tramite:
+    """Record the notification of the decision (CPACA arts. 66-69) made on `fecha` (staff may record a
+    personal notification days later): from then the appeals' terms run."""
+    fecha = fecha or _dia(ahora)
     if medio not in MedioNotificacion.OPCIONES:
         raise ValidationError({"medio": _("Elija cómo se notificó la decisión.")}, code="medio")
-    if fecha > timezone.localdate():
+    if fecha > _dia(ahora):
         raise ValidationError({"fecha": _("La notificación no puede tener fecha futura.")}, code="futura")
     transicionar(
-        tramite, Accion.NOTIFICAR, evento=eventos.notificado(tramite, medio=medio, fecha=fecha), actor=actor
+        tramite,
+        Accion.NOTIFICAR,
+        evento=eventos.notificado(tramite, medio=medio, fecha=fecha),
+        actor=actor,
+        momento=ahora,
     )
     return tramite
