@@ -176,6 +176,8 @@ class Organizacion(models.Model):
             IndiceTrigramas("nombre", name="org_nombre_trgm"),
             models.Index(fields=["estado", "tipo", "comuna", "nombre"], name="org_directorio_idx"),
             models.Index(fields=["comuna", "estado", "nombre"], name="org_comuna_idx"),
+            # The directory's order with no filter or a common word: read in order, stop at the page.
+            models.Index(fields=["nombre", "id"], name="org_nombre_orden_idx"),
         ]
 
     def __str__(self):
