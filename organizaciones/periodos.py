@@ -33,5 +33,13 @@ def periodo(tipo: str, hoy: date) -> tuple[date, date] | None:
     return None
 
 
+def inicio_del_periodo(tipo: str, hoy: date) -> date:
+    """The start of the running period of a type the law gives periods to (the communal ones)."""
+    actual = periodo(tipo, hoy)
+    if actual is None:
+        raise ValueError(f"la ley no fija periodos para {tipo}")
+    return actual[0]
+
+
 def _dia_antes(fecha: date) -> date:
     return date.fromordinal(fecha.toordinal() - 1)

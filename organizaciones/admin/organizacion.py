@@ -320,22 +320,18 @@ class OrganizacionAdmin(ImportacionMixin, admin.ModelAdmin):
         if change:
             obj.save()
             return
-        # The state goes in through its act: saved «en trámite», then changed with the personería as act.
-        estado, hasta = obj.estado, obj.suspendida_hasta
-        obj.estado, obj.suspendida_hasta = EstadoOrganizacion.EN_TRAMITE, None
-        obj.save()
-        if estado != EstadoOrganizacion.EN_TRAMITE:
-            # Inside the admin's own transaction: the organization and its first change, or neither.
-            registro.cambiar_en_transaccion(
-                obj,
-                estado,
-                fecha=obj.personeria_fecha,
-                actor=request.user,
-                acto=f"{obj.personeria_numero} ({obj.personeria_autoridad})".replace(" ()", ""),
-                motivo=_("Registro de una organización que existía antes del portal."),
-                hasta=hasta,
-            )
-            obj.refresh_from_db()
+        # An organization recognized on paper: its service writes it with its act as the first state
+        # change, inside the admin's own transaction (the organization and its act, or neither).
+        datos = {campo: valor for campo, valor in form.cleaned_data.items() if campo != "afiliadas"}
+        creada = registro.registrar_existente.en_transaccion(
+            datos=datos,
+            actor=request.user,
+            afiliadas=form.cleaned_data.get("afiliadas") or (),
+            acto=f"{obj.personeria_numero} ({obj.personeria_autoridad})".replace(" ()", ""),
+        )
+        obj.pk = creada.pk
+        obj._state.adding = False
+        obj.refresh_from_db()
 
     @admin.display(description=gettext_lazy("personería jurídica"), ordering="personeria_fecha")
     def personeria(self, obj):

@@ -10,9 +10,7 @@ Four alerts, each a query (never one per organization), all as of `hoy`:
 - pocos_afiliados: an active JAC with fewer than half the art. 11 minimum of afiliados for its territory.
 """
 
-import functools
 import math
-import operator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -30,7 +28,7 @@ from organizaciones.models import (
     Organizacion,
     TipoOrganizacion,
 )
-from organizaciones.validaciones import minimo_afiliados
+from organizaciones.validaciones import MINIMO_AFILIADOS_JAC, minimo_afiliados
 
 DIAS_TRIBUNAL = 30
 CLAVES = ("sin_dignatarios", "sin_tribunal", "sin_actividad", "pocos_afiliados")
@@ -51,7 +49,7 @@ FUNDAMENTOS = {
 @dataclass
 class Fila:
     organizacion: Organizacion
-    detalle: str
+    detalle: str | Promise
 
 
 @dataclass
@@ -75,12 +73,11 @@ def _hace_un_anio(hoy: date) -> date:
 
 
 def _condicion_sin_dignatarios(hoy: date) -> Q:
-    por_tipo = []
+    condicion = Q()
     for tipo in COMUNALES:
-        inicio, _fin = periodos.periodo(tipo, hoy)
+        inicio = periodos.inicio_del_periodo(tipo, hoy)
         inscritos = Dignatario.objects.filter(organizacion=OuterRef("pk"), vigente=True, inicio__gte=inicio)
-        por_tipo.append(Q(tipo=tipo) & ~Exists(inscritos))
-    condicion = functools.reduce(operator.or_, por_tipo)
+        condicion |= Q(Q(tipo=tipo), ~Exists(inscritos))
     return Q(tipo__in=COMUNALES, estado=EstadoOrganizacion.ACTIVA) & condicion
 
 
@@ -91,12 +88,11 @@ def _condicion_sin_actividad(hoy: date) -> Q:
 
 
 def _condicion_pocos_afiliados() -> Q:
-    por_clase = []
+    condicion = Q()
     for clase in ClaseTerritorio.values:
-        minimo = minimo_afiliados(TipoOrganizacion.JAC, clase)
+        minimo = MINIMO_AFILIADOS_JAC[ClaseTerritorio(clase)]
         # "Below 50%": afiliados < minimo / 2, i.e. fewer than its ceiling (75 → 37 or fewer).
-        por_clase.append(Q(clase_territorio=clase, afiliados__lt=math.ceil(minimo / 2)))
-    condicion = functools.reduce(operator.or_, por_clase)
+        condicion |= Q(clase_territorio=clase, afiliados__lt=math.ceil(minimo / 2))
     return Q(tipo=TipoOrganizacion.JAC, estado=EstadoOrganizacion.ACTIVA) & condicion
 
 
@@ -145,7 +141,7 @@ def _filas_sin_dignatarios(hoy: date, maximo: int) -> list[Fila]:
     for organizacion in _organizaciones(
         _condicion_sin_dignatarios(hoy), ["comuna__numero", "nombre"], maximo
     ):
-        inicio, _fin = periodos.periodo(organizacion.tipo, hoy)
+        inicio = periodos.inicio_del_periodo(organizacion.tipo, hoy)
         filas.append(Fila(organizacion, _("El periodo empezó el %(fecha)s.") % {"fecha": inicio.isoformat()}))
     return filas
 
@@ -176,6 +172,7 @@ def _filas_sin_actividad(hoy: date, maximo: int) -> list[Fila]:
     filas = []
     orden = ["ultima_actividad", "comuna__numero", "nombre"]
     for organizacion in _organizaciones(_condicion_sin_actividad(hoy), orden, maximo):
+        detalle: str | Promise
         if organizacion.ultima_actividad:
             detalle = _("Última actividad registrada el %(fecha)s.") % {
                 "fecha": organizacion.ultima_actividad.isoformat()

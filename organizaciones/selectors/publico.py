@@ -148,4 +148,4 @@ def ficha(pk: int) -> Ficha | None:
 
 
 def estados_publicos() -> list[tuple[str, str]]:
-    return [(v, n) for v, n in EstadoOrganizacion.choices if v != EstadoOrganizacion.EN_TRAMITE]
+    return [(v, str(n)) for v, n in EstadoOrganizacion.choices if v != EstadoOrganizacion.EN_TRAMITE]

@@ -117,8 +117,8 @@ def _ejecutar(contenido: bytes, *, actor, hoy: date, de_verdad: bool) -> Informe
         rollback_on_validation_errors=True,
         raise_errors=False,
     )
-    for error in resultado.base_errors:
-        informe.errores.append(Error(None, "", _mensaje_de_excepcion(error.error)))
+    for general in resultado.base_errors:
+        informe.errores.append(Error(None, "", _mensaje_de_excepcion(general.error)))
     for fila in resultado.invalid_rows:
         for columna, mensajes in fila.error_dict.items():
             for mensaje in mensajes:
@@ -126,8 +126,8 @@ def _ejecutar(contenido: bytes, *, actor, hoy: date, de_verdad: bool) -> Informe
                     Error(fila.number + 1, "" if columna == NON_FIELD_ERRORS else columna, str(mensaje))
                 )
     for numero, errores in resultado.row_errors():
-        for error in errores:
-            informe.errores.append(Error(numero + 1, "", _mensaje_de_excepcion(error.error)))
+        for de_fila in errores:
+            informe.errores.append(Error(numero + 1, "", _mensaje_de_excepcion(de_fila.error)))
     informe.errores.sort(
         key=lambda e: (e.fila or 0, COLUMNAS.index(e.columna) if e.columna in COLUMNAS else -1)
     )

@@ -4,10 +4,9 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from civic.expedientes.servicios import error_de_restriccion, servicio
+from civic.expedientes.servicios import restricciones_en_espanol, servicio
 from organizaciones.models import CambioEstado, EstadoOrganizacion, Organizacion, Resolucion
 
 ACTO_ANTERIOR_AL_PORTAL = "Registro anterior al portal"
@@ -88,31 +87,34 @@ def cambiar_en_transaccion(
 def registrar_existente(
     *, datos: Mapping, actor, afiliadas: Iterable[Organizacion] = (), acto: str = ""
 ) -> Organizacion:
-    """Register an organization recognized on paper before the portal existed: active from its
-    personería, with the act that recognized it in its state history. The art. 11 minimums applied when
-    it was constituted, under the law of its time: they are not checked again here."""
-    organizacion = Organizacion(**datos, estado=EstadoOrganizacion.ACTIVA)
+    """Register an organization recognized on paper before the portal existed (the office's folders, an
+    admin form): in the state `datos` gives (active by default) from its personería, with the act that
+    recognized it as the first entry of its state history. The art. 11 minimums applied when it was
+    constituted, under the law of its time: they are not checked again here."""
+    organizacion = Organizacion(**{"estado": EstadoOrganizacion.ACTIVA, **datos})
     errores = {
         campo: _("Indique la personería jurídica que reconoció a la organización.")
         for campo in ("personeria_numero", "personeria_fecha")
         if not getattr(organizacion, campo)
     }
+    if organizacion.estado == EstadoOrganizacion.EN_TRAMITE:
+        errores["estado"] = _(
+            "Una organización sin personería jurídica se registra con su trámite de reconocimiento."
+        )
     if errores:
         raise ValidationError(errores, code="requerido")
-    organizacion.full_clean(validate_constraints=False, validate_unique=False)
-    try:
-        with transaction.atomic():
-            organizacion.save()
-    except IntegrityError as error:
-        traducido = error_de_restriccion(error, Organizacion)
-        if traducido is None:
-            raise
-        raise ValidationError({"nit": traducido.messages}) from error
+    # A staff form: the NIT's uniqueness and the suspension's date are checked here, next to their fields.
+    organizacion.full_clean()
+    with restricciones_en_espanol(Organizacion, campo="nit"):
+        organizacion.save()
     organizacion.afiliadas.set(afiliadas)
+    assert organizacion.personeria_fecha is not None  # checked above
     CambioEstado.objects.create(
         organizacion=organizacion,
-        estado_nuevo=EstadoOrganizacion.ACTIVA,
+        estado_nuevo=organizacion.estado,
+        hasta=organizacion.suspendida_hasta,
         acto=(acto or f"{ACTO_ANTERIOR_AL_PORTAL}: {organizacion.personeria_numero}").strip()[:200],
+        motivo=_("Registro de una organización que existía antes del portal."),
         fecha=organizacion.personeria_fecha,
         actor=actor,
     )

@@ -315,7 +315,9 @@ def test_una_organizacion_migrada_del_papel_entra_con_su_acto(client, ivc):
     organizacion = Organizacion.objects.get()
     assert organizacion.estado == EstadoOrganizacion.ACTIVA
     cambio = CambioEstado.objects.get()
-    assert cambio.estado_anterior == "en_tramite" and "Resolución 1234 de 1995" in cambio.acto
+    # Its first entry: no previous state in the registry, the paper act as its act.
+    assert cambio.estado_anterior == "" and "Resolución 1234 de 1995" in cambio.acto
+    assert cambio.estado_nuevo == EstadoOrganizacion.ACTIVA
 
 
 def test_expedir_y_revocar_un_certificado(client, ivc):
