@@ -42,7 +42,6 @@ def texto(page, nombre: str):
 def en_ambos_anchos(page, revisar_accesibilidad, nombre: str) -> None:
     """axe at 1280 and 360 px, and a screenshot of each for a person to look at."""
     CAPTURAS.mkdir(exist_ok=True)
-    page.mouse.move(0, 0)  # no control left hovered by the last click
     for ancho, tamano in (("1280", ESCRITORIO), ("360", MOVIL)):
         page.set_viewport_size(tamano)
         revisar_accesibilidad(page)
