@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from stdnum.co import nit as stdnum_nit
 
+from civic.expedientes.acuse import CampoToken, renovar_token_invalido
 from civic.expedientes.formularios import CampoVariosArchivos, FormularioPublico, ayuda_adjuntos
 from civic.expedientes.modelos import TipoDocumento
 from civic.expedientes.peticionario import marcar_campos_peticionario, validar_documento, validar_telefono
@@ -158,6 +159,9 @@ class RadicarTramiteForm(FormularioPublico):
     """The filing form of one type. Its fields depend on the type (`tipo`): the petitioner and the
     authorization always; the new organization's data for a recognition, the registered one's NIT for the
     others; the type's own data; and one file field per checklist line (`documento_<pk>`)."""
+
+    # One filing per form (civic.expedientes.acuse): a double click lands on the procedure already filed.
+    token_radicacion = CampoToken()
 
     # --- the legal representative, petitioner ---
     tipo_documento = forms.ChoiceField(
@@ -431,6 +435,7 @@ class RadicarTramiteForm(FormularioPublico):
 
     def clean(self):
         datos = super().clean()
+        renovar_token_invalido(self)
         if self.es_reconocimiento:
             comuna, barrio = datos.get("comuna"), datos.get("barrio")
             if comuna and barrio and barrio.comuna_id != comuna.pk:
@@ -490,6 +495,7 @@ class RadicarTramiteForm(FormularioPublico):
         """The keyword arguments of `services.radicacion.radicar` from the cleaned data."""
         d = self.cleaned_data
         argumentos = {
+            "token_radicacion": d["token_radicacion"],
             "clase": self.clase,
             "canal": Canal.PORTAL,
             "peticionario": {

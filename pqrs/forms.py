@@ -1,7 +1,6 @@
 """Input shape and validation of the public PQRS pages; the services enforce the rules again."""
 
 from typing import TYPE_CHECKING
-from uuid import uuid4
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,6 +8,7 @@ from django.forms.models import ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 
 from civic import memo
+from civic.expedientes.acuse import CampoToken, renovar_token_invalido
 from civic.expedientes.formularios import CampoVariosArchivos, FormularioPublico, ayuda_adjuntos
 from civic.expedientes.modelos import CanalRespuesta, TipoDocumento, TipoPersona
 from civic.expedientes.peticionario import marcar_campos_peticionario
@@ -205,13 +205,7 @@ class RadicarForm(FormularioPublico):
 
     # One-time token (a fresh one on every blank form): the service files once per token, so a double
     # click or a form re-sent with the back button lands on the filing already made.
-    token_radicacion = forms.UUIDField(
-        widget=forms.HiddenInput,
-        error_messages={
-            "required": _("El formulario venció. Revise sus datos y envíelo de nuevo."),
-            "invalid": _("El formulario venció. Revise sus datos y envíelo de nuevo."),
-        },
-    )
+    token_radicacion = CampoToken()
 
     SECCIONES = {
         "peticionario": ("tipo_documento", "numero_documento", "nombres", "apellidos", "razon_social"),
@@ -223,7 +217,6 @@ class RadicarForm(FormularioPublico):
         for nombre in ("tipo", "comuna", "condiciones"):
             # Shown from memory; a sent value is still checked against the database (the field's queryset).
             self.fields[nombre].choices = _opciones_en_memoria(self.fields[nombre], nombre)
-        self.fields["token_radicacion"].initial = uuid4
         self.fields["adjuntos"].help_text = ayuda_adjuntos()
         marcar_campos_peticionario(self)
         self.fields["descripcion"].widget.attrs["data-contador"] = "id_descripcion_contador"
@@ -245,12 +238,7 @@ class RadicarForm(FormularioPublico):
 
     def clean(self):
         datos = super().clean()
-        if "token_radicacion" in self.errors:
-            # A form without a usable token (from before this version, or tampered with): said at the top,
-            # and the form shown again carries a fresh token so the next send files normally.
-            self.add_error(None, self.errors.pop("token_radicacion"))
-            self.data = self.data.copy()
-            self.data["token_radicacion"] = str(uuid4())
+        renovar_token_invalido(self)
         if datos.get("sitio_web"):
             raise ValidationError(
                 _(

@@ -5,14 +5,11 @@ Who may see a request is decided by the session alone: the one that filed it (ac
 or the one that proved the consultation code on the kernel's tracking form (`civic.expedientes.consulta`).
 """
 
-import time
-from datetime import timedelta
 from http import HTTPStatus
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -24,10 +21,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from civic import calendario
+from civic.expedientes import acuse as acuse_unico
 from civic.expedientes import consulta, limites
 from civic.expedientes.admin import volcar_error
 from civic.expedientes.archivos import respuesta_archivo
 from civic.expedientes.maquina import TransicionInvalida
+from civic.expedientes.servicios import ya_radicado
 from civic.expedientes.vistas import demasiados_intentos
 from civic.formato import fecha_larga
 from civic.plazos import semaforo
@@ -51,18 +50,10 @@ from pqrs.services import recursos, reserva
 from pqrs.services.radicacion import EXPEDIENTE
 from pqrs.workflow import EN_CURSO, MAQUINA, Accion, Estado
 
-# Stands for the filing token in the cached blank form; each visitor gets a fresh uuid4 in its place.
-MARCA_TOKEN = "token-de-radicacion-de-la-visita"
-SESION_RADICADAS = "pqrs_radicadas"  # {radicado: id} filed by this session: acknowledgement and PDF
-SESION_CODIGOS = "pqrs_codigos"  # {radicado: code} until the acknowledgement shows it, once
 POR_PAGINA = 20
 # An answer published (CPACA art. 69) invalidates the page at once (pqrs.apps); this bounds the rest.
 GRUPO_PUBLICADAS = "pqrs:publicadas"
 PUBLICADAS_SEGUNDOS = 300
-# A double click's twin finds the code the first request left in the cache, for this long; and waits for
-# it up to 2 s while the filing is this recent.
-CODIGO_GEMELA_SEGUNDOS = 120
-ESPERA_GEMELA_SEGUNDOS = 10
 # The service names the modality field after the model; the form calls it after the ?tipo= parameter.
 _CAMPOS_SERVICIO = {"modalidad": "tipo"}
 
@@ -73,63 +64,6 @@ def _errores_del_servicio(form, error: ValidationError) -> None:
 
 
 # --- Filing ----------------------------------------------------------------------------------
-
-
-def _token(valor: str | None) -> UUID | None:
-    try:
-        return UUID(valor or "")
-    except ValueError:
-        return None
-
-
-def _clave_codigo(token) -> str:
-    return f"pqrs:radicacion:{token}:codigo"
-
-
-def _codigo_de_la_gemela(solicitud: Solicitud) -> str | None:
-    """The code of a filing this same form made a moment ago, for its twin request (a double click).
-
-    The browser drops the first response, and with it the session cookie and the code its session held:
-    the request that made the filing leaves the code in the cache for a short while, keyed by the form's
-    token, until the acknowledgement shows it. If the twin arrives before that write lands, it waits a
-    little; when the cache is down the acknowledgement says the code was already shown (and e-mailed).
-    """
-    clave = _clave_codigo(solicitud.token_radicacion)
-    reciente = timezone.now() - solicitud.radicada_en < timedelta(seconds=ESPERA_GEMELA_SEGUNDOS)
-    for _intento in range(20 if reciente else 1):
-        codigo = cache.get(clave)
-        if codigo is not None:
-            return codigo or None  # "" once shown on the acknowledgement
-        time.sleep(0.1)
-    return None
-
-
-def _abrir_acuse(request, solicitud: Solicitud, codigo: str | None) -> None:
-    """This browser filed `solicitud`: its session may see the acknowledgement (and the code, once)."""
-    radicadas = request.session.get(SESION_RADICADAS, {})
-    radicadas[solicitud.radicado] = solicitud.pk
-    request.session[SESION_RADICADAS] = radicadas
-    if codigo:
-        codigos = request.session.get(SESION_CODIGOS, {})
-        codigos[solicitud.radicado] = codigo
-        request.session[SESION_CODIGOS] = codigos
-
-
-def _ya_radicada(request, solicitud: Solicitud):
-    """The same form sent again: no second filing; the browser that filed lands on its acknowledgement.
-
-    The token only ever reached the browser that filled the form, but a shared computer's history keeps
-    it: after the tracking window (CONSULTA_SEGUNDOS) a re-sent form only tells the radicado.
-    """
-    if timezone.now() - solicitud.radicada_en > timedelta(seconds=settings.CONSULTA_SEGUNDOS):
-        messages.info(
-            request,
-            _("Esta solicitud ya se había radicado con el número %(radicado)s. Consúltela con su código.")
-            % {"radicado": solicitud.radicado},
-        )
-        return redirect("expedientes:consultar")
-    _abrir_acuse(request, solicitud, _codigo_de_la_gemela(solicitud))
-    return redirect("pqrs:acuse", radicado=solicitud.radicado)
 
 
 @never_cache
@@ -148,16 +82,15 @@ def radicar(request):
         return en_cache.pagina(
             request,
             lambda: _formulario_radicar(
-                request, RadicarForm(initial={"tipo": tipo, "token_radicacion": MARCA_TOKEN})
+                request, RadicarForm(initial={"tipo": tipo, "token_radicacion": acuse_unico.MARCA_TOKEN})
             ),
             clave=f"pqrs:radicar:{tipo}",
             grupos=GRUPOS_CATALOGOS,
-            marcas={MARCA_TOKEN: lambda: str(uuid4())},
+            marcas={acuse_unico.MARCA_TOKEN: lambda: str(uuid4())},
         )
 
     form = RadicarForm(request.POST, request.FILES)
-    token = _token(request.POST.get("token_radicacion"))
-    previa = selectors.radicada_con_token(token) if token else None
+    previa = ya_radicado(Solicitud, acuse_unico.token(request.POST.get("token_radicacion")))
     if previa is not None:
         return _ya_radicada(request, previa)
     if limites.agotado(limite, request):
@@ -201,8 +134,7 @@ def radicar(request):
             if codigo is None:  # a concurrent twin of this request filed it first
                 return _ya_radicada(request, solicitud)
             limites.contar(limite, request)
-            cache.set(_clave_codigo(solicitud.token_radicacion), codigo, timeout=CODIGO_GEMELA_SEGUNDOS)
-            _abrir_acuse(request, solicitud, codigo)
+            acuse_unico.radicado_aqui(request, solicitud, codigo)
             return redirect("pqrs:acuse", radicado=solicitud.radicado)
     return _formulario_radicar(request, form)
 
@@ -229,8 +161,12 @@ def _formulario_radicar(request, form: RadicarForm, *, status: int = HTTPStatus.
     return respuesta
 
 
+def _ya_radicada(request, solicitud: Solicitud):
+    return acuse_unico.ya_radicado(request, solicitud, reverse("pqrs:acuse", args=[solicitud.radicado]))
+
+
 def _radicada_por_esta_sesion(request, radicado: str) -> Solicitud:
-    pk = request.session.get(SESION_RADICADAS, {}).get(radicado)
+    pk = acuse_unico.radicado_de_la_sesion(request, radicado)
     solicitud = selectors.solicitud_para_peticionario(pk) if pk else None
     if solicitud is None:
         raise Http404(_("No encontramos ese acuse de recibo en esta sesión."))
@@ -260,14 +196,7 @@ def _contexto_acuse(solicitud: Solicitud) -> dict:
 @require_GET
 def acuse(request, radicado: str):
     solicitud = _radicada_por_esta_sesion(request, radicado)
-    # The code is shown on this one page view, then dropped: only its HMAC is kept (pqrs.radicados).
-    codigos = request.session.get(SESION_CODIGOS, {})
-    codigo = codigos.pop(radicado, None)
-    if codigo is not None:
-        request.session[SESION_CODIGOS] = codigos
-        if solicitud.token_radicacion:
-            # Shown: a form re-sent later (the back button) lands here without it.
-            cache.set(_clave_codigo(solicitud.token_radicacion), "", timeout=CODIGO_GEMELA_SEGUNDOS)
+    codigo = acuse_unico.codigo_una_vez(request, solicitud)
     return render(request, "pqrs/acuse.html", {**_contexto_acuse(solicitud), "codigo": codigo})
 
 

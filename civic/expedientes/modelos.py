@@ -50,6 +50,18 @@ class Radicable(models.Model):
         return self.radicado
 
 
+class RadicacionUnica(models.Model):
+    """The web form's one-time token (`civic.expedientes.acuse`): a double click or a re-sent form finds
+    the filing it already made instead of taking a second radicado. Null for filings staff record."""
+
+    token_radicacion = models.UUIDField(
+        _("token de radicación"), null=True, blank=True, unique=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+
 class TipoPersona(models.TextChoices):
     NATURAL = "natural", _("Persona natural")
     JURIDICA = "juridica", _("Persona jurídica")

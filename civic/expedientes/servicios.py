@@ -1,7 +1,7 @@
 """How an expediente's public services take their transaction."""
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
@@ -37,6 +37,34 @@ def error_de_restriccion(error: IntegrityError, modelo: type[models.Model]) -> V
                 restriccion.get_violation_error_message(), code=restriccion.violation_error_code or nombre
             )
     return None
+
+
+def radicar_una_vez(modelo: type[models.Model], token_radicacion, radicar: Callable[[], tuple]) -> tuple:
+    """File once per form (`civic.expedientes.acuse`): `radicar()` is the app's durable filing service; a
+    resend of the same form (a double click, the back button) finds the filing it made and returns it
+    with no code (None).
+
+    The token's unique index decides, not a lookup first: the second insert fails, its transaction rolls
+    back whole, its number too, so nothing is written and the numbering keeps no gap. A constraint the
+    input breaks comes back as the constraint's Spanish message.
+    """
+    try:
+        return radicar()
+    except IntegrityError as error:
+        previa = ya_radicado(modelo, token_radicacion)
+        if previa is not None:
+            return previa, None
+        rechazo = error_de_restriccion(error, modelo)
+        if rechazo is None:
+            raise
+        raise rechazo from error
+
+
+def ya_radicado(modelo: type[models.Model], token_radicacion):
+    """The filing this form's token already made, if any."""
+    if token_radicacion is None:
+        return None
+    return modelo._default_manager.filter(token_radicacion=token_radicacion).first()
 
 
 @contextmanager

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from civic.expedientes.modelos import AdjuntoBase, EventoBase, Peticionario, Radicable
+from civic.expedientes.modelos import AdjuntoBase, EventoBase, Peticionario, Radicable, RadicacionUnica
 from civic.plazos.suspension import TerminoSuspendible
 
 from ..workflow import MAQUINA, Estado
@@ -81,7 +81,7 @@ class Canal(models.TextChoices):
     OFICIO = "oficio", _("De oficio")
 
 
-class Tramite(Radicable, Peticionario, TerminoSuspendible):
+class Tramite(Radicable, Peticionario, TerminoSuspendible, RadicacionUnica):
     maquina = MAQUINA
 
     clase = models.CharField(_("trámite"), max_length=30, choices=ClaseTramite.choices)

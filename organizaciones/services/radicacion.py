@@ -7,6 +7,7 @@ the type's own data and the law's rules (`organizaciones.validaciones`).
 
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
@@ -17,7 +18,7 @@ from civic import calendario
 from civic.expedientes import radicados
 from civic.expedientes.archivos import adjuntar, validar_tamanos
 from civic.expedientes.maquina import registrar_evento
-from civic.expedientes.servicios import restricciones_en_espanol, servicio
+from civic.expedientes.servicios import radicar_una_vez, restricciones_en_espanol, servicio
 from organizaciones import eventos, validaciones
 from organizaciones.declaraciones import EXPEDIENTES
 from organizaciones.emails import enviar_acuse
@@ -47,9 +48,19 @@ REQUIEREN_ACTIVA = frozenset(
 )
 
 
+def radicar(*, token_radicacion: UUID | None = None, **datos) -> tuple[Tramite, str | None]:
+    """File a procedure once per form: the portal's form sends a one-time token, and the same token again
+    (a double click, the back button) returns the procedure it filed with no code (None). Staff filings
+    have no token. The arguments are `_radicar`'s."""
+    return radicar_una_vez(
+        Tramite, token_radicacion, lambda: _radicar(token_radicacion=token_radicacion, **datos)
+    )
+
+
 @servicio
-def radicar(
+def _radicar(
     *,
+    token_radicacion: UUID | None,
     clase: str,
     peticionario: Mapping,
     organizacion: Organizacion | None = None,
@@ -95,6 +106,7 @@ def radicar(
         datos=datos_del_tipo,
         resolucion_impugnada=resolucion_impugnada,
         radicado_por=actor,
+        token_radicacion=token_radicacion,
         radicada_en=ahora,
         fecha_radicacion_efectiva=efectiva,
         **_peticionario(peticionario, canal, ahora),

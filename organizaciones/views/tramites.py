@@ -12,15 +12,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from civic.expedientes import consulta, limites, registro
+from civic.expedientes import acuse, consulta, limites, registro
 from civic.expedientes.archivos import respuesta_archivo
 from civic.expedientes.formularios import ayuda_adjuntos
 from civic.expedientes.maquina import TransicionInvalida
+from civic.expedientes.servicios import ya_radicado
 from civic.expedientes.vistas import demasiados_intentos
 from civic.formato import fecha_larga
 from civic.plazos import semaforo
@@ -41,8 +43,6 @@ from organizaciones.selectors import portal
 from organizaciones.services import radicacion
 from organizaciones.services import tramite as servicios
 
-SESION_RADICADOS = "org_tramites_radicados"  # {radicado: id} filed by this session: the filing page
-SESION_CODIGOS = "org_tramites_codigos"  # {radicado: code} until the filing page shows it, once
 PREFIJO_DIGNATARIOS = "dignatarios"
 
 
@@ -100,6 +100,9 @@ def radicar(request, clase: str):
     if "agregar_filas" in request.POST:
         return _con_mas_filas(request, tipo)
 
+    previo = ya_radicado(Tramite, acuse.token(request.POST.get("token_radicacion")))
+    if previo is not None:
+        return _ya_radicado(request, previo)
     form = RadicarTramiteForm(request.POST, request.FILES, tipo=tipo)
     formset = _formset(tipo, request.POST)
     if limites.agotado(limite, request):
@@ -116,8 +119,10 @@ def radicar(request, clase: str):
         except ValidationError as error:
             form.volcar(error, formset)
         else:
+            if codigo is None:  # a concurrent twin of this request filed it first
+                return _ya_radicado(request, tramite)
             limites.contar(limite, request)
-            _abrir_radicado(request, tramite, codigo)
+            acuse.radicado_aqui(request, tramite, codigo)
             return redirect("organizaciones:radicado", radicado=tramite.radicado)
     return _formulario(request, tipo, form, formset)
 
@@ -148,28 +153,19 @@ def _formulario(request, tipo, form, formset, *, status=HTTPStatus.OK, filas_agr
     )
 
 
-def _abrir_radicado(request, tramite: Tramite, codigo: str) -> None:
-    """This browser filed `tramite`: its session may see the filing page (and the code, once)."""
-    radicados = request.session.get(SESION_RADICADOS, {})
-    radicados[tramite.radicado] = tramite.pk
-    request.session[SESION_RADICADOS] = radicados
-    codigos = request.session.get(SESION_CODIGOS, {})
-    codigos[tramite.radicado] = codigo
-    request.session[SESION_CODIGOS] = codigos
+def _ya_radicado(request, tramite: Tramite):
+    return acuse.ya_radicado(request, tramite, reverse("organizaciones:radicado", args=[tramite.radicado]))
 
 
 @never_cache
 @require_GET
 def radicado(request, radicado: str):
-    pk = request.session.get(SESION_RADICADOS, {}).get(radicado)
+    pk = acuse.radicado_de_la_sesion(request, radicado)
     tramite = portal.tramite_para_peticionario(pk) if pk else None
     if tramite is None:
         raise Http404(_("No encontramos ese radicado en esta sesión."))
     # Shown on this one page view, then dropped: only its HMAC is kept.
-    codigos = request.session.get(SESION_CODIGOS, {})
-    codigo = codigos.pop(radicado, None)
-    if codigo is not None:
-        request.session[SESION_CODIGOS] = codigos
+    codigo = acuse.codigo_una_vez(request, tramite)
     return render(
         request,
         "organizaciones/radicado.html",

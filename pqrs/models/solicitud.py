@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from civic.expedientes.modelos import Peticionario, Radicable
+from civic.expedientes.modelos import Peticionario, Radicable, RadicacionUnica
 from civic.indices import IndiceTrigramas
 from pqrs.workflow import EN_CURSO, MAQUINA, Estado
 
@@ -37,7 +37,7 @@ class SentidoRespuesta(models.TextChoices):
 NEGACIONES = frozenset({SentidoRespuesta.NIEGA, SentidoRespuesta.ACCEDE_PARCIAL})
 
 
-class Solicitud(Radicable, Peticionario):
+class Solicitud(Radicable, Peticionario, RadicacionUnica):
     """A petition (PQRSD) filed by a person or anonymously, from radicación to notification of the answer.
 
     Radicado, code and reception come from `Radicable`; the petitioner's identity, contact and data
@@ -55,11 +55,6 @@ class Solicitud(Radicable, Peticionario):
         verbose_name=_("modalidad"),
     )
     canal = models.CharField(_("canal"), max_length=20, choices=Canal.choices)
-    # The web form's one-time token: a double click or a re-sent form finds the filing it already made
-    # instead of taking a second radicado. Null for filings recorded by staff (and for older rows).
-    token_radicacion = models.UUIDField(
-        _("token de radicación"), null=True, blank=True, unique=True, editable=False
-    )
 
     # --- Peticionario (Ley 1755/2015 art. 16) ------------------------------------------------
     comuna = models.ForeignKey(

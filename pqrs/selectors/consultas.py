@@ -1,7 +1,6 @@
 """Reads of requests for staff pages, the petitioner's tracking page and the public answers board."""
 
 from datetime import date
-from uuid import UUID
 
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
@@ -227,11 +226,6 @@ def respuesta_referida_publica(solicitud: Solicitud) -> dict | None:
         "momento": anterior["momento"],
         "texto": anterior["nota"],
     }
-
-
-def radicada_con_token(token: UUID) -> Solicitud | None:
-    """The filing a web form's one-time token already made, if any (see `services.radicar`)."""
-    return Solicitud.objects.filter(token_radicacion=token).first()
 
 
 def modalidades_activas() -> QuerySet[Modalidad]:

@@ -6,7 +6,6 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import IntegrityError
 from django.utils.translation import gettext
 
 from civic import calendario
@@ -14,9 +13,9 @@ from civic.expedientes import radicados, registro
 from civic.expedientes.archivos import adjuntar, validar_tamanos
 from civic.expedientes.maquina import registrar_evento
 from civic.expedientes.modelos import CAMPOS_IDENTIDAD
-from civic.expedientes.servicios import error_de_restriccion, servicio
+from civic.expedientes.servicios import radicar_una_vez, servicio
 from civic.models import Comuna, Usuario
-from pqrs import emails, eventos, selectors
+from pqrs import emails, eventos
 from pqrs.models import Adjunto, CanalRespuesta, CondicionPoblacional, Modalidad, Solicitud, TipoPersona
 from pqrs.workflow import Estado
 
@@ -31,23 +30,14 @@ _NUMERACION = frozenset({"radicado", "serie", "anio", "consecutivo", "codigo_con
 def radicar(*, token_radicacion: UUID | None = None, **datos) -> tuple[Solicitud, str | None]:
     """File a request once per token: return it with its consultation code in clear (shown once).
 
-    The web form sends a one-time token. The same token again (a double click, the back button and a
-    re-sent form, two concurrent requests) finds the filing it made and returns it with no code (None).
-    The token's unique index decides, not a lookup first: the second insert fails, its transaction rolls
-    back whole, its number too, so nothing is written and the numbering keeps no gap. Concurrent requests
-    with one token queue on the series' counter row and that index. Without a token (staff filings),
-    every call files. A CHECK the input breaks comes back as the constraint's Spanish message.
+    The web form sends a one-time token (`civic.expedientes.acuse`): the same token again (a double
+    click, the back button and a re-sent form, two concurrent requests, which queue on the series'
+    counter row and the token's index) finds the filing it made and returns it with no code (None).
+    Without a token (staff filings), every call files.
     """
-    try:
-        return _radicar(token_radicacion=token_radicacion, **datos)
-    except IntegrityError as error:
-        previa = selectors.radicada_con_token(token_radicacion) if token_radicacion is not None else None
-        if previa is not None:
-            return previa, None
-        rechazo = error_de_restriccion(error, Solicitud)
-        if rechazo is None:
-            raise
-        raise rechazo from error
+    return radicar_una_vez(
+        Solicitud, token_radicacion, lambda: _radicar(token_radicacion=token_radicacion, **datos)
+    )
 
 
 @servicio

@@ -1,6 +1,7 @@
 """Filing a procedure on the portal: the list of what can be filed, one form per type built from its
 checklist, the law's refusals next to their fields (keeping what was typed), and the code shown once."""
 
+import uuid
 from datetime import date
 
 import pytest
@@ -48,6 +49,8 @@ def peticionario(**extra) -> dict:
         "telefono": "300 123 4567",
         "direccion": "Calle 5 # 10-20",
         "autorizacion": "on",
+        # The blank form's one-time token (civic.expedientes.acuse): a fresh one per filled form.
+        "token_radicacion": str(uuid.uuid4()),
         **extra,
     }
 
@@ -477,3 +480,16 @@ def test_impugnacion_de_una_resolucion_que_no_es_de_la_organizacion_se_rechaza(c
     }
     respuesta = client.post(url("impugnacion"), datos)
     assert "resolución de inscripción que se impugna" in errores(respuesta, "resolucion_numero")[0]
+
+
+def test_el_mismo_formulario_enviado_dos_veces_radica_una_sola_vez(client):
+    """A double click, or the back button and send again: one procedure, one organization, and the
+    browser lands on the filing page of the first, with its code."""
+    comuna = ComunaFactory()
+    datos = reconocimiento(comuna)
+    primera = client.post(url("reconocimiento"), datos)
+    segunda = client.post(url("reconocimiento"), {**datos, **documentos("reconocimiento")})
+    assert Tramite.objects.count() == 1 and Organizacion.objects.count() == 1
+    assert segunda.status_code == 302 and segunda["Location"] == primera["Location"]
+    pagina = client.get(segunda["Location"])
+    assert pagina.status_code == 200 and pagina.context["codigo"]

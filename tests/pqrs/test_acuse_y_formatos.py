@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from civic import formato
+from civic.expedientes.acuse import SESION_RADICADOS
 from pqrs import services
 from pqrs.models import Solicitud
 from tests.civic.fabricas import en_bogota
@@ -34,7 +35,7 @@ def _texto(html: str) -> str:
 
 def _en_sesion(client, solicitud: Solicitud) -> None:
     sesion = client.session
-    sesion["pqrs_radicadas"] = {solicitud.radicado: solicitud.pk}
+    sesion[SESION_RADICADOS] = {solicitud.radicado: solicitud.pk}
     sesion.save()
 
 

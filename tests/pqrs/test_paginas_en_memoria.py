@@ -12,12 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from civic.expedientes.acuse import MARCA_TOKEN
 from civic.models import Comuna
 from civic.sitio.en_cache import MARCA_CSRF
 from civic.sitio.secciones import paginas_publicas
 from pqrs import services
 from pqrs.models import CondicionPoblacional, Modalidad, Solicitud
-from pqrs.views import MARCA_TOKEN
 from tests.civic.fabricas import ComunaFactory
 from tests.pqrs.factories import FuncionarioFactory, anonima
 from tests.pqrs.test_formularios import datos_validos

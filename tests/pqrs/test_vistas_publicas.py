@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from civic.expedientes.acuse import SESION_RADICADOS
 from civic.sitio.politica import POLITICA_DATOS_VERSION
 from pqrs import services
 from pqrs.emails import fecha_larga
@@ -166,7 +167,7 @@ def test_acuse_explica_los_dias_no_habiles_omitidos(client, settings):
     # Filed on Friday 20 March 2026: the count skips the weekend and San José (Monday 23 March).
     solicitud = SolicitudFactory()
     sesion = client.session
-    sesion["pqrs_radicadas"] = {solicitud.radicado: solicitud.pk}
+    sesion[SESION_RADICADOS] = {solicitud.radicado: solicitud.pk}
     sesion.save()
 
     html = client.get(reverse("pqrs:acuse", args=[solicitud.radicado])).content.decode()
