@@ -24,6 +24,7 @@ from .models import (
     EstadoOrganizacion,
     Organizacion,
     TipoOrganizacion,
+    normalizar_nit,
     validar_nit,
 )
 from .validaciones import validar_constitucion
@@ -58,12 +59,6 @@ def _plano(texto: str) -> str:
     """Lower case without accents: how a typed label is compared."""
     sin_tildes = unicodedata.normalize("NFKD", texto).encode("ascii", "ignore").decode()
     return re.sub(r"\s+", " ", sin_tildes).strip().lower()
-
-
-def normalizar_nit(valor: str) -> str:
-    """900.373.913-4, 9003739134 and 900373913-4 are one NIT: stored as 900373913-4."""
-    compacto = stdnum_nit.compact(valor)
-    return f"{compacto[:-1]}-{compacto[-1]}" if len(compacto) > 1 else compacto
 
 
 class Texto(widgets.Widget):

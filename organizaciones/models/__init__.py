@@ -17,6 +17,7 @@ from .registro import (
     Organizacion,
     TipoLibro,
     TipoOrganizacion,
+    normalizar_nit,
     validar_nit,
 )
 from .tramites import (
@@ -64,5 +65,6 @@ __all__ = [
     "TipoTramite",
     "Tramite",
     "Visita",
+    "normalizar_nit",
     "validar_nit",
 ]

@@ -77,6 +77,12 @@ def validar_nit(valor: str) -> None:
         )
 
 
+def normalizar_nit(valor: str) -> str:
+    """`900.373.913-4`, `900373913 4`, `9003739134` → `900373913-4`: how the registry writes a NIT."""
+    compacto = stdnum_nit.compact(valor or "")
+    return f"{compacto[:-1]}-{compacto[-1]}" if len(compacto) > 1 else compacto
+
+
 class OrganizacionQuerySet(models.QuerySet):
     def publicas(self):
         return self.filter(estado__in=ESTADOS_PUBLICOS)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from civic.expedientes import limites
 from civic.expedientes.vistas import demasiados_intentos
 from civic.sitio import en_cache
-from organizaciones.forms_publico import BuscarForm, VerificarForm
+from organizaciones.forms import BuscarForm, VerificarForm
 from organizaciones.selectors import publico as selectores
 from organizaciones.selectors.certificados import verificar as verificar_certificado
 from organizaciones.services.certificados import normalizar_codigo

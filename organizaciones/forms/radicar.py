@@ -1,42 +1,33 @@
-"""The portal's forms of the organizations' procedures: one filing form per type, built from data (the
-type's checklist), and the answer to a requirement. The services enforce every rule again; a refusal of
-theirs is put back next to the field it names (`Radicacion.volcar`)."""
+"""The filing form of each type of procedure, built from data (the type's checklist). The services
+enforce every rule again; a refusal of theirs is put back next to the field it names."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import formset_factory
-from django.forms.formsets import BaseFormSet
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from stdnum.co import nit as stdnum_nit
 
 from civic.expedientes.acuse import CampoToken, renovar_token_invalido
-from civic.expedientes.formularios import CampoVariosArchivos, FormularioPublico, ayuda_adjuntos
+from civic.expedientes.formularios import CampoVariosArchivos, FormularioPublico
 from civic.expedientes.modelos import TipoDocumento
 from civic.expedientes.peticionario import marcar_campos_peticionario, validar_documento, validar_telefono
 from civic.models import Barrio
 from civic.selectors import comunas
 from civic.sitio.politica import POLITICA_DATOS_VERSION
 
-from . import periodos
-from .models import (
+from ..models import (
     Canal,
-    Cargo,
     ClaseTerritorio,
     ClaseTramite,
-    Genero,
     TipoLibro,
     TipoOrganizacion,
     TipoTramite,
+    normalizar_nit,
     validar_nit,
 )
-from .selectors import portal
-
-TEXTO_MAX = 5000
-FILAS_DIGNATARIOS = 6  # a blank form's rows; «Agregar filas» adds FILAS_MAS each time
-FILAS_MAS = 3
-FILAS_MAX = 60
+from ..selectors import portal
+from .comunes import TEXTO_MAX, campo_fecha
+from .dignatarios import DignatariosFormSet
 
 # What an organization may ask recognition for here: the communal grades 1-2 the municipality supervises
 # and the other registered organizations; a JAL is created by law and a federación by the department.
@@ -50,109 +41,6 @@ _CAMPO_DEL_SERVICIO = {
 }
 # Keys the lists answer for (shown at the top of their group).
 _GRUPO_DEL_SERVICIO = {"dignatarios": "dignatarios", "inicio": "dignatarios", "fin": "dignatarios"}
-
-
-def _fecha(*, error_messages=None, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={
-            "invalid": _("Escriba una fecha válida, por ejemplo 2026-04-26."),
-            **(error_messages or {}),
-        },
-        **kwargs,
-    )
-
-
-def normalizar_nit(valor: str) -> str:
-    """`900.373.913-4`, `900373913 4`… → `900373913-4`, how the registry writes it."""
-    compacto = stdnum_nit.compact(valor or "")
-    return f"{compacto[:-1]}-{compacto[-1]}" if len(compacto) > 1 else compacto
-
-
-class CorregirForm(FormularioPublico):
-    """The organization's answer to a requirement, on the tracking page."""
-
-    texto = forms.CharField(
-        label=_("Su respuesta al requerimiento"),
-        max_length=TEXTO_MAX,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Explique qué corrigió o complementó. Máximo 5000 caracteres."),
-    )
-    adjuntos = CampoVariosArchivos(label=_("Documentos corregidos o que faltaban"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["adjuntos"].help_text = ayuda_adjuntos()
-
-    def clean(self):
-        datos = super().clean()
-        vacio = not (datos.get("texto") or "").strip() and not datos.get("adjuntos")
-        if vacio and not self.errors:
-            self.add_error("texto", _("Escriba la corrección o adjunte al menos un documento."))
-        return datos
-
-
-class DignatarioForm(FormularioPublico):
-    """One proposed dignatario; the row's dates start on the running period of the juntas."""
-
-    nombres = forms.CharField(label=_("Nombres"), max_length=120)
-    apellidos = forms.CharField(label=_("Apellidos"), max_length=120)
-    tipo_documento = forms.ChoiceField(
-        label=_("Tipo de documento"), choices=TipoDocumento.choices, initial=TipoDocumento.CC
-    )
-    numero_documento = forms.CharField(
-        label=_("Número de documento"), max_length=20, validators=[validar_documento]
-    )
-    genero = forms.ChoiceField(label=_("Género"), choices=[("", _("Seleccione…")), *Genero.choices])
-    cargo = forms.ChoiceField(label=_("Cargo"), choices=[("", _("Seleccione…")), *Cargo.choices])
-    comision = forms.CharField(
-        label=_("Comisión de trabajo"),
-        max_length=120,
-        required=False,
-        help_text=_("Solo para coordinadores de comisión."),
-    )
-    inicio = _fecha(label=_("Inicio del periodo"))
-    fin = _fecha(label=_("Fin del periodo"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        periodo = periodos.periodo(TipoOrganizacion.JAC, timezone.localdate())
-        if periodo:
-            self.fields["inicio"].initial, self.fields["fin"].initial = periodo
-        for campo in self.fields.values():
-            # Only the rows a person fills count: a blank row is ignored, a started one is complete.
-            campo.error_messages["required"] = _("Complete este dato del dignatario o deje la fila vacía.")
-
-    # A row counts as filled by its person, not by the period it comes with.
-    PERSONA = ("nombres", "apellidos", "numero_documento", "genero", "cargo", "comision")
-
-    def has_changed(self):
-        return any(n in self.changed_data for n in self.PERSONA)
-
-    def clean(self):
-        datos = super().clean()
-        inicio, fin = datos.get("inicio"), datos.get("fin")
-        if inicio and fin and fin <= inicio:
-            self.add_error("fin", _("El fin del periodo debe ser posterior a su inicio."))
-        return datos
-
-
-class _Filas(BaseFormSet):
-    """Rows with no existing object behind them: every row may stay blank."""
-
-    def initial_form_count(self):
-        return 0 if not self.is_bound else super().initial_form_count()
-
-    def agregar_error(self, mensajes) -> None:
-        if self._non_form_errors is None:
-            self.full_clean()
-        self._non_form_errors.extend(mensajes)
-
-
-DignatariosFormSet = formset_factory(
-    DignatarioForm, formset=_Filas, extra=FILAS_DIGNATARIOS, max_num=FILAS_MAX, absolute_max=FILAS_MAX
-)
 
 
 class RadicarTramiteForm(FormularioPublico):
@@ -251,7 +139,7 @@ class RadicarTramiteForm(FormularioPublico):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Solo asociaciones de juntas (Asocomunal): un NIT por línea."),
     )
-    fecha_constitucion = _fecha(label=_("Fecha de constitución"), required=False)
+    fecha_constitucion = campo_fecha(label=_("Fecha de constitución"), required=False)
     direccion_organizacion = forms.CharField(label=_("Dirección de la sede"), max_length=200, required=False)
     correo_contacto = forms.EmailField(
         label=_("Correo de contacto de la organización"),
@@ -273,11 +161,11 @@ class RadicarTramiteForm(FormularioPublico):
     )
 
     # --- each type's own data ---
-    fecha_asamblea = _fecha(
+    fecha_asamblea = campo_fecha(
         label=_("Fecha de la asamblea que aprobó la reforma"),
         error_messages={"required": _("Indique la fecha de la asamblea que aprobó la reforma.")},
     )
-    fecha_eleccion = _fecha(
+    fecha_eleccion = campo_fecha(
         label=_("Fecha propuesta para la elección"),
         error_messages={"required": _("Indique la fecha propuesta para la elección.")},
     )
@@ -555,19 +443,6 @@ def _barrios_por_comuna(campo: forms.ModelChoiceField) -> list:
     for barrio in campo.queryset:
         grupos.setdefault(str(barrio.comuna), []).append((barrio.pk, barrio.nombre))
     return [("", campo.empty_label), *grupos.items()]
-
-
-def dignatarios_limpios(formset) -> list[dict]:
-    """The filled rows, in the service's shape."""
-    return [f.cleaned_data for f in formset.forms if f.cleaned_data and f.has_changed()]
-
-
-def filas_de(data) -> int:
-    """How many dignatario rows the sent form had (the management form), within bounds."""
-    try:
-        return min(max(int(data.get("dignatarios-TOTAL_FORMS", FILAS_DIGNATARIOS)), 1), FILAS_MAX)
-    except (TypeError, ValueError):
-        return FILAS_DIGNATARIOS
 
 
 def es_valido(form: RadicarTramiteForm, dignatarios: DignatariosFormSet | None) -> bool:
