@@ -345,4 +345,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every step of every PDF at INFO: only its warnings are worth a line.
+    "loggers": {"weasyprint": {"level": "WARNING"}},
 }
