@@ -3,7 +3,7 @@
 Each runs inside the approval's transaction, after the act is numbered and before its PDF is rendered.
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db.models import Max
@@ -23,11 +23,14 @@ from . import certificados
 from .registro import cambiar_en_transaccion
 
 
-def aplicar(tramite: Tramite, resolucion: Resolucion, *, actor, hoy: date) -> None:
-    _EFECTOS[ClaseTramite(tramite.clase)](tramite, resolucion, actor, hoy)
+def aplicar(
+    tramite: Tramite, resolucion: Resolucion, *, actor, hoy: date, ahora: datetime | None = None
+) -> None:
+    """`hoy` is the act's date; `ahora` the moment it is recorded (None: now)."""
+    _EFECTOS[ClaseTramite(tramite.clase)](tramite, resolucion, actor, hoy, ahora)
 
 
-def _reconocer(tramite, resolucion, actor, hoy):
+def _reconocer(tramite, resolucion, actor, hoy, ahora):
     cambiar_en_transaccion(
         tramite.organizacion,
         EstadoOrganizacion.ACTIVA,
@@ -44,7 +47,7 @@ def _reconocer(tramite, resolucion, actor, hoy):
     )
 
 
-def _reformar_estatutos(tramite, resolucion, actor, hoy):
+def _reformar_estatutos(tramite, resolucion, actor, hoy, ahora):
     ultima = tramite.organizacion.estatutos.aggregate(v=Max("version"))["v"] or 0
     documento = tramite.adjuntos.order_by("id").first()
     Estatuto.objects.create(
@@ -58,7 +61,7 @@ def _reformar_estatutos(tramite, resolucion, actor, hoy):
     )
 
 
-def _inscribir(tramite, resolucion, actor, hoy):
+def _inscribir(tramite, resolucion, actor, hoy, ahora):
     # The new junta replaces the one in force: the old rows stay as history.
     Dignatario.objects.filter(organizacion=tramite.organizacion, vigente=True).update(
         vigente=False, retirado_en=hoy
@@ -66,7 +69,7 @@ def _inscribir(tramite, resolucion, actor, hoy):
     tramite.dignatarios.update(vigente=True, resolucion=resolucion)
 
 
-def _eleccion_fuera_de_termino(tramite, resolucion, actor, hoy):
+def _eleccion_fuera_de_termino(tramite, resolucion, actor, hoy, ahora):
     Eleccion.objects.create(
         organizacion=tramite.organizacion,
         fecha=date.fromisoformat(str(tramite.datos["fecha_eleccion"])),
@@ -74,16 +77,18 @@ def _eleccion_fuera_de_termino(tramite, resolucion, actor, hoy):
     )
 
 
-def _registrar_libros(tramite, resolucion, actor, hoy):
+def _registrar_libros(tramite, resolucion, actor, hoy, ahora):
     tramite.libros.update(fecha_registro=hoy, resolucion=resolucion)
     Organizacion.objects.filter(pk=tramite.organizacion_id).update(ultima_actividad=hoy)
 
 
-def _certificar(tramite, resolucion, actor, hoy):
-    certificados.expedir_en_transaccion(organizacion=tramite.organizacion, actor=actor, tramite=tramite)
+def _certificar(tramite, resolucion, actor, hoy, ahora):
+    certificados.expedir_en_transaccion(
+        organizacion=tramite.organizacion, actor=actor, tramite=tramite, ahora=ahora
+    )
 
 
-def _suspender(tramite, resolucion, actor, hoy):
+def _suspender(tramite, resolucion, actor, hoy, ahora):
     cambiar_en_transaccion(
         tramite.organizacion,
         EstadoOrganizacion.SUSPENDIDA,
@@ -95,7 +100,7 @@ def _suspender(tramite, resolucion, actor, hoy):
     )
 
 
-def _cancelar(tramite, resolucion, actor, hoy):
+def _cancelar(tramite, resolucion, actor, hoy, ahora):
     # DOMAIN.md §3: a cancellation names a liquidator; the organization is in liquidation until the office
     # records, with its act, that the liquidation ended (services.registro.cambiar_estado → cancelada).
     estado = (
@@ -111,7 +116,7 @@ def _cancelar(tramite, resolucion, actor, hoy):
     )
 
 
-def _impugnar(tramite, resolucion, actor, hoy):
+def _impugnar(tramite, resolucion, actor, hoy, ahora):
     # The challenge succeeds: the inscription it attacked loses its effect.
     tramite.resolucion_impugnada.dignatarios.filter(vigente=True).update(vigente=False, retirado_en=hoy)
 

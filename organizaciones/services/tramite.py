@@ -148,7 +148,7 @@ def _decidir(
     if sentido == Sentido.APRUEBA:
         # What the database enforces (a person active in two organizations) refuses the act whole.
         with restricciones_en_espanol(Dignatario):
-            efectos.aplicar(tramite, resolucion, actor=actor, hoy=hoy)
+            efectos.aplicar(tramite, resolucion, actor=actor, hoy=hoy, ahora=ahora)
     resoluciones.generar_pdf(resolucion)
     transicionar(
         tramite,
