@@ -73,3 +73,21 @@ class ExtensionTrigramas(TrigramExtension):
     def database_backwards(self, app_label, schema_editor, from_state, to_state):
         if schema_editor.connection.vendor == "postgresql":
             super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
+class IndiceBusqueda(GinIndex):
+    """`IndiceBusqueda("vector", name=…)`: GIN over a stored tsvector (full-text search). SQLite has
+    neither the type's operators nor GIN: a plain index stands in, so the schema is the same everywhere."""
+
+    def __init__(self, campo: str, *, name: str):
+        self.campo = campo
+        super().__init__(fields=[campo], name=name)
+
+    def deconstruct(self):
+        return "civic.indices.IndiceBusqueda", (self.campo,), {"name": self.name}
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            indice = models.Index(fields=[self.campo], name=self.name)
+            return indice.create_sql(model, schema_editor, **kwargs)
+        return super().create_sql(model, schema_editor, using=using, **kwargs)

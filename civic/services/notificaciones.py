@@ -52,6 +52,8 @@ ERRORES_TRANSITORIOS = (smtplib.SMTPException, OSError)
 GRACIA_BARRIDO = timedelta(minutes=2)
 # Where a row's attachments (storage names and the names to show) travel in its stored context.
 CLAVE_ADJUNTOS = "_archivos"
+# Where a subscription message keeps its one-click unsubscribe URL (RFC 8058), sent as List-Unsubscribe.
+CLAVE_BAJA = "_baja"
 
 # Sent with `notificacion` inside the transaction that marks the row sent, so an app can record the
 # delivery as proof (CPACA art. 56: e-mail notification) in the same commit. A receiver's failure is
@@ -78,6 +80,7 @@ def encolar_correo(
     contexto_reservado: dict | None = None,
     objeto: models.Model | None = None,
     archivos: Iterable[FieldFile] = (),
+    baja: str = "",
 ) -> Notificacion:
     """Write an outbox row in the caller's transaction; its delivery is enqueued once that commits.
 
@@ -85,12 +88,14 @@ def encolar_correo(
     `contexto_reservado` is rendered the same way but erased from the row once the message is sent, for
     secrets such as a request's consultation code that must not outlive their delivery.
     `archivos` are stored files attached at send time (by their storage name, never copied into the row).
+    `baja` is a subscription's one-click unsubscribe URL: mail clients show it as an «unsubscribe» button.
     """
     adjuntos = [{"ruta": archivo.name, "nombre": nombre_visible(archivo)} for archivo in archivos]
+    contexto = {**contexto, CLAVE_ADJUNTOS: adjuntos} if adjuntos else contexto
     notificacion = Notificacion(
         destinatario=destinatario,
         plantilla=plantilla,
-        contexto={**contexto, CLAVE_ADJUNTOS: adjuntos} if adjuntos else contexto,
+        contexto={**contexto, CLAVE_BAJA: baja} if baja else contexto,
         contexto_reservado=contexto_reservado or {},
     )
     if objeto is not None:
@@ -111,6 +116,7 @@ class Correo:
     plantilla: str
     contexto: dict
     objeto: models.Model | None = None
+    baja: str = ""  # a subscription's one-click unsubscribe URL
 
 
 @transaction.atomic(savepoint=False)
@@ -128,7 +134,7 @@ def encolar_correos(correos: Iterable[Correo]) -> int:
         fila: dict[str, object] = {
             "destinatario": correo.destinatario,
             "plantilla": correo.plantilla,
-            "contexto": correo.contexto,
+            "contexto": {**correo.contexto, CLAVE_BAJA: correo.baja} if correo.baja else correo.contexto,
         }
         if correo.objeto is not None:
             modelo = type(correo.objeto)
@@ -282,7 +288,7 @@ def _construir_mensaje(notificacion: Notificacion) -> EmailMultiAlternatives:
         body=_renderizar_texto(f"{notificacion.plantilla}.txt", contexto),
         to=[notificacion.destinatario],
         reply_to=[settings.MUNICIPIO["correo"]],
-        headers={"Message-ID": _mensaje_id(notificacion)},
+        headers={"Message-ID": _mensaje_id(notificacion), **_cabeceras_de_baja(notificacion)},
     )
     for adjunto in notificacion.contexto.get(CLAVE_ADJUNTOS, ()):
         with default_storage.open(adjunto["ruta"], "rb") as archivo:
@@ -293,6 +299,14 @@ def _construir_mensaje(notificacion: Notificacion) -> EmailMultiAlternatives:
         return mensaje
     mensaje.attach_alternative(html.render(contexto), "text/html")
     return mensaje
+
+
+def _cabeceras_de_baja(notificacion: Notificacion) -> dict:
+    # RFC 2369 and RFC 8058: the client's «unsubscribe» button POSTs to the URL, no page to read first.
+    baja = notificacion.contexto.get(CLAVE_BAJA)
+    if not baja:
+        return {}
+    return {"List-Unsubscribe": f"<{baja}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def nombre_visible(archivo: FieldFile) -> str:

@@ -1,0 +1,1 @@
+"""Every write of the consejos goes through these services."""
