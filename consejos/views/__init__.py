@@ -1,21 +1,36 @@
-"""Public pages of the consejos for comuna leaders, no login (being built)."""
+"""Public pages of the consejos for comuna leaders, no login: the portal (`publico`), the calendar and
+Atom feeds (`feeds`) and e-mail subscriptions (`suscripciones`)."""
 
-from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from .feeds import FeedActas, calendario_ayuda, calendario_comuna, calendario_instancia
+from .publico import (
+    acta,
+    acta_pdf,
+    acta_version,
+    buscar,
+    compromiso,
+    compromisos_comuna,
+    comuna,
+    inicio,
+    instancia,
+)
+from .suscripciones import baja, confirmar, suscribir, suscripcion_enviada
 
-
-def _pendiente(request, *args, **kwargs):
-    return HttpResponse(status=501)
-
-
-inicio = comuna = compromisos_comuna = instancia = acta = acta_pdf = acta_version = buscar = _pendiente
-compromiso = calendario_comuna = calendario_instancia = calendario_ayuda = _pendiente
-suscribir = suscripcion_enviada = confirmar = baja = _pendiente
-
-
-class FeedActas(Feed):
-    title = "Actas"
-    link = "/consejos/"
-
-    def items(self):
-        return []
+__all__ = [
+    "FeedActas",
+    "acta",
+    "acta_pdf",
+    "acta_version",
+    "baja",
+    "buscar",
+    "calendario_ayuda",
+    "calendario_comuna",
+    "calendario_instancia",
+    "compromiso",
+    "compromisos_comuna",
+    "comuna",
+    "confirmar",
+    "inicio",
+    "instancia",
+    "suscribir",
+    "suscripcion_enviada",
+]
