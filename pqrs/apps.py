@@ -14,7 +14,7 @@ class PqrsConfig(AppConfig):
         from celery.schedules import crontab
         from django.db.models import Q
 
-        from civic import periodicas, semillas
+        from civic import indicadores, periodicas, semillas
         from civic.expedientes import registro
         from civic.plazos import recordatorios as plazos
         from civic.plazos import resumen
@@ -24,6 +24,7 @@ class PqrsConfig(AppConfig):
         from civic.sitio import secciones
 
         from . import demo, emails, recordatorios, roles
+        from .indicadores import FUENTES
         from .models import TipoEvento
         from .semillas import sembrar_catalogos, sembrar_reservas
         from .services import notificacion
@@ -62,6 +63,8 @@ class PqrsConfig(AppConfig):
             )
         )
         roles.declarar()
+        # Its figures for the informes de gestión (Ley 1474/2011 art. 76, Ley 1712/2014).
+        indicadores.registrar(*FUENTES)
         self._invalidar_memoria_al_editar()
         plazos.registrar_reglas(recordatorios.reglas)
         resumen.registrar_seccion(recordatorios.SECCION_RESUMEN)
