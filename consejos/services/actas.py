@@ -105,7 +105,7 @@ def publicar(*, acta: Acta, actor, ahora: datetime | None = None) -> VersionActa
 
 
 @servicio
-def corregir(*, acta: Acta, motivo: str, actor) -> Acta:
+def corregir(*, acta: Acta, motivo: str, actor, ahora: datetime | None = None) -> Acta:
     """Open a correction of a published acta: a new draft version; the published one stays visible
     until the corrected one is approved and published."""
     motivo = _texto(motivo, "motivo", _("Diga qué se corrige y por qué."))
@@ -116,6 +116,7 @@ def corregir(*, acta: Acta, motivo: str, actor) -> Acta:
         evento=eventos.acta_en_correccion(acta, motivo=motivo, version=acta.version + 1),
         actor=actor,
         campos={"version": acta.version + 1, "motivo_correccion": motivo},
+        momento=ahora,
         bloqueado=True,
     )
     return acta

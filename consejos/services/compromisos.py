@@ -32,6 +32,7 @@ def registrar(
     dependencia=None,
     organizacion=None,
     integrante=None,
+    ahora: datetime | None = None,
 ) -> Compromiso:
     return registrar_en_transaccion(
         sesion=sesion,
@@ -41,11 +42,20 @@ def registrar(
         dependencia=dependencia,
         organizacion=organizacion,
         integrante=integrante,
+        ahora=ahora,
     )
 
 
 def registrar_en_transaccion(
-    *, sesion: Sesion, descripcion: str, fecha_vencimiento: date, actor, dependencia, organizacion, integrante
+    *,
+    sesion: Sesion,
+    descripcion: str,
+    fecha_vencimiento: date,
+    actor,
+    dependencia,
+    organizacion,
+    integrante,
+    ahora: datetime | None = None,
 ) -> Compromiso:
     """The commitment, promised to the session's comuna (else its instancia's), with its first event."""
     if not (descripcion or "").strip():
@@ -66,7 +76,7 @@ def registrar_en_transaccion(
     compromiso.full_clean(exclude=["sesion", "dependencia", "organizacion", "integrante", "comuna"])
     with restricciones_en_espanol(Compromiso):
         compromiso.save()
-    registrar_evento(eventos.compromiso_registrado(compromiso), actor=actor)
+    registrar_evento(eventos.compromiso_registrado(compromiso), actor=actor, momento=ahora)
     return compromiso
 
 
@@ -117,6 +127,7 @@ def seguimiento(
     fecha: date,
     actor,
     evidencias: Iterable[UploadedFile] = (),
+    ahora: datetime | None = None,
 ) -> Compromiso:
     """A dated follow-up with its evidence, on the commitment's public timeline."""
     texto = (texto or "").strip()
@@ -126,7 +137,9 @@ def seguimiento(
         raise ValidationError({"fecha": _("El seguimiento no puede tener fecha futura.")}, code="futura")
     archivos = validar_adjuntos(list(evidencias))
     compromiso = Compromiso.objects.select_for_update().get(pk=compromiso.pk)
-    evento = registrar_evento(eventos.seguimiento(compromiso, texto=texto, fecha=fecha), actor=actor)
+    evento = registrar_evento(
+        eventos.seguimiento(compromiso, texto=texto, fecha=fecha), actor=actor, momento=ahora
+    )
     adjuntar(
         Evidencia,
         archivos,
@@ -139,12 +152,15 @@ def seguimiento(
 
 
 @servicio
-def revisar_en(*, compromiso: Compromiso, sesion: Sesion, actor, nota: str = "") -> Compromiso:
+def revisar_en(
+    *, compromiso: Compromiso, sesion: Sesion, actor, nota: str = "", ahora: datetime | None = None
+) -> Compromiso:
     """A later session reviewed the commitment: the session is linked and the timeline says so."""
     compromiso = Compromiso.objects.select_for_update().get(pk=compromiso.pk)
     compromiso.revisado_en.add(sesion)
     registrar_evento(
         eventos.revisado(compromiso, sesion_id=sesion.pk, sesion=str(sesion), nota=(nota or "").strip()),
         actor=actor,
+        momento=ahora,
     )
     return compromiso

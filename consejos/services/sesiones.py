@@ -35,7 +35,7 @@ def programar(*, instancia: Instancia, inicio: datetime, lugar: str, actor, **ca
 
 
 @servicio
-def realizar(*, sesion: Sesion, actor, fin: datetime | None = None) -> Acta:
+def realizar(*, sesion: Sesion, actor, fin: datetime | None = None, ahora: datetime | None = None) -> Acta:
     """The session took place: its acta opens as a draft, numbered in the instancia's year."""
     sesion = Sesion.objects.select_for_update().select_related("instancia").get(pk=sesion.pk)
     if sesion.estado != EstadoSesion.PROGRAMADA:
@@ -53,7 +53,7 @@ def realizar(*, sesion: Sesion, actor, fin: datetime | None = None) -> Acta:
         fecha_sesion=timezone.localtime(sesion.inicio).date(),
     )
     acta.save()
-    registrar_evento(eventos.acta_creada(acta), actor=actor)
+    registrar_evento(eventos.acta_creada(acta), actor=actor, momento=ahora)
     return acta
 
 
