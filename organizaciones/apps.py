@@ -13,7 +13,7 @@ class OrganizacionesConfig(AppConfig):
         the reminder rules, the seed catalogues, the e-mail names and the home-page section."""
         from celery.schedules import crontab
 
-        from civic import periodicas, roles, semillas
+        from civic import indicadores, periodicas, roles, semillas
         from civic.expedientes import registro
         from civic.plazos import recordatorios as plazos
         from civic.services import demo as demo_del_portal
@@ -34,6 +34,10 @@ class OrganizacionesConfig(AppConfig):
         )
         plazos.registrar_reglas(recordatorios.reglas)
         semillas.registrar(sembrar_tipos)
+        # Its figures for the informes de gestión (personerías, dignatarios, trámites, capacitaciones).
+        from .selectors.indicadores import FUENTES
+
+        indicadores.registrar(*FUENTES)
         demo_del_portal.registrar_carga(demo.cargar)
         plantillas.registrar(emails.NOMBRES_DE_PLANTILLAS)
         # Shortly after midnight (Bogotá): a suspension ends with the day its act set.
