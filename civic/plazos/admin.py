@@ -35,10 +35,15 @@ def en_curso(modelo) -> Q:
 
 
 class SemaforoFilter(admin.SimpleListFilter):
-    """Filter an expediente's changelist by traffic light, as a range on its due-date index."""
+    """Filter an expediente's changelist by traffic light, as a range on its due-date index.
+
+    A model with a term that is not a registered expediente (a council's commitment) subclasses it with
+    its `campo_vencimiento`."""
 
     title = _("semáforo")
     parameter_name = "semaforo"
+    # None: the registered expediente's due-date field.
+    campo_vencimiento: str | None = None
 
     def lookups(self, request, model_admin):
         return Semaforo.choices
@@ -47,7 +52,7 @@ class SemaforoFilter(admin.SimpleListFilter):
         valor = self.value()
         if valor not in Semaforo.values:
             return queryset
-        campo = registro.de_modelo(queryset.model).campo_vencimiento
+        campo = self.campo_vencimiento or registro.de_modelo(queryset.model).campo_vencimiento
         return queryset.filter(
             condicion(valor, timezone.localdate(), en_curso=en_curso(queryset.model), campo=campo)
         )

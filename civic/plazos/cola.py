@@ -41,11 +41,13 @@ def agrupar(
     orden: Sequence[str],
     orden_sin_termino: Sequence[str],
     maximo: int,
+    campo: str | None = None,
 ) -> list[Grupo]:
     """The rows of `consulta` by light (every light, empty ones with a zero), `maximo` rows each: the
-    running ones in `orden` (usually the nearest due date first), the grey ones in `orden_sin_termino`."""
+    running ones in `orden` (usually the nearest due date first), the grey ones in `orden_sin_termino`.
+    `campo` is the due-date field of a model with a `maquina` that is not a registered expediente."""
     modelo = consulta.model
-    campo = registro.de_modelo(modelo).campo_vencimiento
+    campo = campo or registro.de_modelo(modelo).campo_vencimiento
     corre = en_curso(modelo)
     condiciones = {
         luz: semaforo.condicion(luz, hoy, en_curso=corre, campo=campo) for luz in semaforo.POR_URGENCIA

@@ -1,8 +1,3 @@
-"""The technical secretariat's workplace (being built)."""
-
-from django.contrib import admin
-
-from consejos.models import Acta, Compromiso
-
-admin.site.register(Acta)
-admin.site.register(Compromiso)
+# The technical secretariat's workplace, one module per concern: instancias and their members, sessions
+# with their record, actas and their actions, commitments, catalogues, subscriptions, the home's queue.
+from . import actas, catalogos, cola, compromisos, instancias, sesiones, suscripciones  # noqa: F401

@@ -42,6 +42,8 @@ class Suscripcion(models.Model):
         verbose_name = _("suscripción")
         verbose_name_plural = _("suscripciones")
         ordering = ["-creada"]
+        # Ley 1581/2012: without it the admin masks the addresses (consejos.admin.suscripciones).
+        permissions = [("ver_suscriptores", _("Puede ver los correos de los suscriptores"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(comuna__isnull=False, instancia__isnull=True)
