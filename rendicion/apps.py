@@ -5,24 +5,45 @@ from django.utils.translation import gettext_lazy as _
 class RendicionConfig(AppConfig):
     name = "rendicion"
     verbose_name = "Rendición de cuentas"
+    # Its public pages, under /rendicion/ (civic.urls includes them).
+    prefijo_url = "rendicion/"
 
     def ready(self):
+        """Rendición on the kernel, by declaration: the citizen's question as an expediente, the role,
+        the reminder rules and the home-page section. It reads the other apps only through the kernel's
+        registry of figure sources and their selectors."""
         from civic import roles
+        from civic.expedientes import registro
+        from civic.plazos import recordatorios as plazos
+        from civic.services import plantillas
         from civic.sitio import secciones
 
-        from .roles import RENDICION
+        from . import recordatorios
+        from .declaraciones import EXPEDIENTE
+        from .roles import RENDICION, permisos
 
-        # Reports only: figures, never the petitioner's personal data (no pqrs.ver_datos_personales).
+        registro.registrar(EXPEDIENTE)
+        # Reports only: figures, never a PQRS petitioner's personal data (no pqrs.ver_datos_personales).
         roles.declarar(
             RENDICION,
             permisos=[
                 *roles.territorio_lectura(),
+                *permisos(),
                 "civic.view_dianohabil",
                 "pqrs.view_modalidad",
                 "pqrs.view_condicionpoblacional",
                 "pqrs.view_solicitud",
             ],
             demo=("rendicion", "Carlos Arturo", "Zúñiga", "DAP"),
+        )
+        plazos.registrar_reglas(recordatorios.reglas)
+        plantillas.registrar(
+            {
+                "rendicion/emails/recordatorio_pregunta": _(
+                    "Recordatorio: pregunta de audiencia por responder"
+                ),
+                "rendicion/emails/recordatorio_accion": _("Recordatorio: acción de mejora"),
+            }
         )
         secciones.registrar(
             secciones.Seccion(
