@@ -4,12 +4,15 @@ Atom feeds (`feeds`) and e-mail subscriptions (`suscripciones`)."""
 from .feeds import FeedActas, calendario_ayuda, calendario_comuna, calendario_instancia
 from .publico import (
     acta,
+    acta_anexo,
+    acta_escaneo,
     acta_pdf,
     acta_version,
     buscar,
     compromiso,
     compromisos_comuna,
     comuna,
+    evidencia,
     inicio,
     instancia,
 )
@@ -18,6 +21,8 @@ from .suscripciones import baja, confirmar, suscribir, suscripcion_enviada
 __all__ = [
     "FeedActas",
     "acta",
+    "acta_anexo",
+    "acta_escaneo",
     "acta_pdf",
     "acta_version",
     "baja",
@@ -29,6 +34,7 @@ __all__ = [
     "compromisos_comuna",
     "comuna",
     "confirmar",
+    "evidencia",
     "inicio",
     "instancia",
     "suscribir",
