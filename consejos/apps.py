@@ -13,10 +13,11 @@ class ConsejosConfig(AppConfig):
         the e-mail names and the home-page section."""
         from civic import roles, semillas
         from civic.plazos import recordatorios as plazos
+        from civic.services import demo as demo_del_portal
         from civic.services import plantillas
         from civic.sitio import secciones
 
-        from . import recordatorios
+        from . import demo, recordatorios
         from .roles import SECRETARIA_CONSEJOS, permisos
         from .semillas import sembrar_catalogos
 
@@ -27,6 +28,7 @@ class ConsejosConfig(AppConfig):
         )
         plazos.registrar_reglas(recordatorios.reglas)
         semillas.registrar(sembrar_catalogos)
+        demo_del_portal.registrar_carga(demo.cargar)
         plantillas.registrar(
             {
                 "consejos/emails/confirmar": _("Consejos: confirmar la suscripción"),
