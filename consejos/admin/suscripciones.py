@@ -44,26 +44,14 @@ class SuscripcionAdmin(admin.ModelAdmin):
     list_select_related = ("comuna", "instancia")
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 100
+    list_display_links = None
     actions = None
 
     def _direccion(self, request) -> str:
         return "correo_visible" if puede_ver_correos(request.user) else "correo_reservado"
 
     def get_list_display(self, request):
-        return (self._direccion(request), "destino", "estado", "creada")
-
-    def get_fields(self, request, obj=None):
-        return (
-            self._direccion(request),
-            "destino",
-            "estado",
-            "creada",
-            "autorizacion_datos_version",
-            "autorizacion_datos_en",
-        )
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.get_fields(request, obj)
+        return (self._direccion(request), "destino", "estado", "creada", "autorizacion_datos_version")
 
     def get_search_fields(self, request):
         # Searching by address would answer "is this person subscribed?" to who may not see addresses.
@@ -72,6 +60,10 @@ class SuscripcionAdmin(admin.ModelAdmin):
     def lookup_allowed(self, lookup, value, request=None):
         campo = lookup.split(LOOKUP_SEP, 1)[0]
         return campo in _CAMPOS_FILTRABLES and super().lookup_allowed(lookup, value, request)
+
+    def has_view_permission(self, request, obj=None):
+        # A list only: the detail page would carry the address in its title and breadcrumbs.
+        return obj is None and super().has_view_permission(request)
 
     def has_add_permission(self, request):
         return False

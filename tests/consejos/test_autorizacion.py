@@ -55,7 +55,7 @@ def caso():
 
 
 def _paginas(c) -> dict[str, str]:
-    i, s, a, k, sus = c["instancia"], c["sesion"], c["acta"], c["compromiso"], c["suscripcion"]
+    i, s, a, k = c["instancia"], c["sesion"], c["acta"], c["compromiso"]
     tema, grupo = Tema.objects.first(), GrupoPoblacional.objects.first()
     return {
         "inicio_seccion": reverse("admin:app_list", args=["consejos"]),
@@ -82,7 +82,6 @@ def _paginas(c) -> dict[str, str]:
         "grupos": reverse("admin:consejos_grupopoblacional_changelist"),
         "grupo": reverse("admin:consejos_grupopoblacional_change", args=[grupo.pk]) if grupo else None,
         "suscripciones": reverse("admin:consejos_suscripcion_changelist"),
-        "suscripcion": reverse("admin:consejos_suscripcion_change", args=[sus.pk]),
     }
 
 
