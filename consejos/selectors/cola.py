@@ -40,8 +40,8 @@ def actas_pendientes(*, hoy: date, maximo: int) -> tuple[list[ActaPendiente], in
             "fecha_sesion", "pk"
         )[:maximo]
     )
-    total = len(filas) if len(filas) < maximo else pendientes.count()
-    return [ActaPendiente(a, calendario.dias_habiles_entre(a.fecha_sesion, hoy)) for a in filas], total
+    filas_con_dias = [ActaPendiente(a, calendario.dias_habiles_entre(a.fecha_sesion, hoy)) for a in filas]
+    return filas_con_dias, pendientes.count()
 
 
 def cola_de_trabajo(*, hoy: date, maximo: int) -> Cola:
