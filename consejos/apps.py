@@ -11,7 +11,7 @@ class ConsejosConfig(AppConfig):
     def ready(self):
         """Consejos on the kernel, by declaration: the role, the reminder rules, the seed catalogues,
         the e-mail names and the home-page section."""
-        from civic import roles, semillas
+        from civic import indicadores, roles, semillas
         from civic.plazos import recordatorios as plazos
         from civic.services import demo as demo_del_portal
         from civic.services import plantillas
@@ -28,6 +28,10 @@ class ConsejosConfig(AppConfig):
         )
         plazos.registrar_reglas(recordatorios.reglas)
         semillas.registrar(sembrar_catalogos)
+        # Its figures for the informes de gestión (sessions, comunas covered, commitments, people reached).
+        from .selectors.indicadores import FUENTES
+
+        indicadores.registrar(*FUENTES)
         demo_del_portal.registrar_carga(demo.cargar)
         plantillas.registrar(
             {
