@@ -1,0 +1,3 @@
+"""informes pages of rendición de cuentas (being built)."""
+
+__all__: list[str] = []

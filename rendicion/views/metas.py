@@ -1,0 +1,3 @@
+"""metas pages of rendición de cuentas (being built)."""
+
+__all__: list[str] = []
