@@ -4,6 +4,7 @@ authorization."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from civic.expedientes.formularios import FormularioPublico
 from civic.models import Comuna
 from consejos.models import Instancia
 
@@ -32,7 +33,7 @@ def valor_inicial(consulta) -> str:
     return ""
 
 
-class SuscripcionForm(forms.Form):
+class SuscripcionForm(FormularioPublico):
     correo = forms.EmailField(
         label=_("Correo electrónico"),
         max_length=254,

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from civic.formato import fecha_larga
 from consejos.models import EstadoSesion, Sesion, VersionActa
@@ -93,10 +93,15 @@ def _calendario(request, nombre: str, sesiones: list[Sesion], v: selectores.Vent
     calendario.add("x-wr-timezone", settings.TIME_ZONE)
     calendario.add("refresh-interval", REFRESCO, parameters={"VALUE": "DURATION"})
     calendario.add("x-published-ttl", "PT6H")
+    # The VTIMEZONE for America/Bogota built from zoneinfo for the published window, always (an empty
+    # calendar declares it too: X-WR-TIMEZONE names it, and the events added later refer to it).
+    calendario.add_component(
+        Timezone.from_tzid(
+            settings.TIME_ZONE, first_date=v.desde.date(), last_date=v.hasta.date() + timedelta(days=1)
+        )
+    )
     for sesion in sesiones:
         calendario.add_component(_evento(request, sesion, ahora))
-    # A VTIMEZONE for America/Bogota built from zoneinfo (icalendar), covering the published window.
-    calendario.add_missing_timezones(first_date=v.desde.date(), last_date=v.hasta.date() + timedelta(days=1))
     respuesta = HttpResponse(calendario.to_ical(), content_type="text/calendar; charset=utf-8")
     respuesta["Content-Disposition"] = f'inline; filename="{archivo}.ics"'
     respuesta["Cache-Control"] = f"public, max-age={CACHE_SEGUNDOS}"

@@ -132,6 +132,12 @@ def test_una_sesion_realizada_enlaza_su_acta_solo_cuando_esta_publicada(client, 
     assert str(evento["UID"]) == f"sesion-{sesion.pk}@127.0.0.1"  # the same event, updated
 
 
+def test_un_calendario_vacio_tambien_declara_su_zona_horaria(client, comuna5):
+    calendario = Calendar.from_ical(_ics(client, "calendario_comuna", comuna5.pk).content)
+    assert [str(z["TZID"]) for z in calendario.walk("VTIMEZONE")] == ["America/Bogota"]
+    assert calendario.walk("VEVENT") == []
+
+
 def test_un_calendario_que_no_existe_es_404(client):
     assert client.get(reverse("consejos:calendario_comuna", args=[999])).status_code == 404
     assert client.get(reverse("consejos:calendario_instancia", args=[999])).status_code == 404
