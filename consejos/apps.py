@@ -51,5 +51,6 @@ class ConsejosConfig(AppConfig):
                 nombre_url="consejos:inicio",
                 icono="journal-text",
                 orden=40,
+                otras_paginas=("consejos:buscar", "consejos:calendario_ayuda", "consejos:suscribir"),
             )
         )
