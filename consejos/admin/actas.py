@@ -21,7 +21,7 @@ from consejos.selectors.actas import contenido, sesion_completa
 from consejos.services import actas as servicios
 from consejos.workflow import AccionActa, EstadoActa
 
-from .permisos import PERMISO_ACTA, descarga, pagina_formulario
+from .permisos import PERMISO_ACTA, PLANTILLA_ACCION, descarga, pagina_formulario
 
 _TEXTO = forms.Textarea(attrs={"rows": 4, "cols": 80})
 # What the staff member decides from: the acta as it would be published today.
@@ -150,6 +150,7 @@ class ActaAdmin(AccionesAdminMixin, admin.ModelAdmin):
     change_form_template = "admin/consejos/acta/change_form.html"
     formularios_accion = FORMULARIOS_ACCION
     permiso_tramite = PERMISO_ACTA
+    plantilla_accion = PLANTILLA_ACCION
 
     def get_object(self, request, object_id, from_field=None):
         try:

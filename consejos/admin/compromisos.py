@@ -23,7 +23,7 @@ from consejos.models import Compromiso, EstadoSesion, EventoCompromiso, Evidenci
 from consejos.services import compromisos as servicios
 from consejos.workflow import MAQUINA_COMPROMISO, AccionCompromiso
 
-from .permisos import PERMISO_COMPROMISO, pagina_formulario
+from .permisos import PERMISO_COMPROMISO, PLANTILLA_ACCION, pagina_formulario
 
 _NOTA = forms.Textarea(attrs={"rows": 4, "cols": 80})
 
@@ -200,6 +200,7 @@ class CompromisoAdmin(AccionesAdminMixin, admin.ModelAdmin):
     change_form_template = "admin/consejos/compromiso/change_form.html"
     formularios_accion = FORMULARIOS_ACCION
     permiso_tramite = PERMISO_COMPROMISO
+    plantilla_accion = PLANTILLA_ACCION
 
     def get_object(self, request, object_id, from_field=None):
         try:

@@ -1,13 +1,19 @@
 """Instancias with their members: who sits, for which sector and organization, with which role and when."""
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from consejos.models import Instancia, Integrante
 
+# The browser's date control: no calendar script, no time-zone note (these are dates, not moments).
+_FECHAS = {models.DateField: {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}}
+
 
 class IntegranteInline(admin.TabularInline):
     model = Integrante
+    formfield_overrides = _FECHAS
     extra = 1
     fields = ("nombre", "cargo", "sector", "organizacion", "entidad", "rol", "inicio", "fin")
     # A plain id field with the admin's lookup (20,000 organizations; select2 has no accessible name).
@@ -32,6 +38,7 @@ class InstanciaAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     actions = None
     inlines = (IntegranteInline,)
+    formfield_overrides = _FECHAS
     fieldsets = (
         (None, {"fields": ("nombre", "tipo", "comuna", "descripcion", "secretaria_tecnica", "activa")}),
         (

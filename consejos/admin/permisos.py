@@ -17,6 +17,8 @@ PERMISO_ACTA = "consejos.change_acta"
 PERMISO_COMPROMISO = "consejos.change_compromiso"
 # Ley 1581/2012: the subscribers' addresses (to answer a complaint); without it the admin masks them.
 PERMISO_SUSCRIPTORES = "consejos.ver_suscriptores"
+# The kernel's action page with the consejos' styles.
+PLANTILLA_ACCION = "admin/consejos/accion.html"
 
 
 def pagina_formulario(
@@ -53,7 +55,7 @@ def pagina_formulario(
         "no_permitida": "",
         "url_volver": url_volver,
     }
-    return TemplateResponse(request, "admin/expedientes/accion.html", contexto)
+    return TemplateResponse(request, PLANTILLA_ACCION, contexto)
 
 
 def descarga(campo, nombre: str) -> FileResponse:

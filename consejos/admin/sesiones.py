@@ -326,7 +326,7 @@ class SesionAdmin(admin.ModelAdmin):
     list_per_page = 50
     actions = None
     raw_id_fields = ("organizaciones_presentes",)
-    readonly_fields = ("instancia", "numero_anio", "estado", "motivo_cancelacion", "quorum_calculado")
+    readonly_fields = ("instancia", "numero_anio", "estado", "motivo_cancelacion")
     fieldsets = (
         (
             gettext_lazy("Sesión"),
@@ -339,7 +339,6 @@ class SesionAdmin(admin.ModelAdmin):
                     "lugar",
                     "comuna",
                     "convocada_en",
-                    "quorum_calculado",
                 )
             },
         ),
@@ -432,17 +431,6 @@ class SesionAdmin(admin.ModelAdmin):
     def estado_acta(self, obj):
         acta = getattr(obj, "acta", None)
         return acta.get_estado_display() if acta else "—"
-
-    @admin.display(description=gettext_lazy("quórum"))
-    def quorum_calculado(self, obj):
-        if obj is None or obj.pk is None:
-            return "—"
-        q = quorum(obj)
-        if not q.con_voto:
-            return _("Sin integrantes con voto registrados.")
-        texto = _("%(p)s de %(t)s integrantes con voto presentes") % {"p": q.presentes, "t": q.con_voto}
-        veredicto = _("hay quórum para decidir") if q.hay_quorum else _("no hay quórum para decidir")
-        return f"{texto}: {veredicto} (> {q.porcentaje} %)."
 
     # --- Pages ------------------------------------------------------------------------------------
 
