@@ -1,8 +1,6 @@
-"""The rendición staff's workplace (being built)."""
+"""The rendición staff's workplace: one module per room, each registering its own models."""
 
-from django.contrib import admin
-
-from rendicion.models import AccionMejora, Pregunta
-
-admin.site.register(Pregunta)
-admin.site.register(AccionMejora)
+from . import (
+    audiencias,  # noqa: F401
+    metas,  # noqa: F401
+)
