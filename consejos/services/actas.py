@@ -81,7 +81,8 @@ def publicar(*, acta: Acta, actor, ahora: datetime | None = None) -> VersionActa
         motivo=acta.motivo_correccion,
         titulo=titulo,
         html=html,
-        texto=" ".join(strip_tags(html).split()),
+        # A space before every tag: adjacent elements must not glue their words together in the index.
+        texto=" ".join(strip_tags(html.replace("<", " <")).split()),
         comuna_id=sesion.comuna_id or sesion.instancia.comuna_id,
         instancia_id=sesion.instancia_id,
         fecha_sesion=acta.fecha_sesion,
