@@ -15,10 +15,11 @@ class RendicionConfig(AppConfig):
         from civic import roles
         from civic.expedientes import registro
         from civic.plazos import recordatorios as plazos
+        from civic.services import demo as demo_del_portal
         from civic.services import plantillas
         from civic.sitio import secciones
 
-        from . import recordatorios
+        from . import demo, recordatorios
         from .declaraciones import EXPEDIENTE
         from .roles import RENDICION, permisos
 
@@ -58,3 +59,5 @@ class RendicionConfig(AppConfig):
                 orden=50,
             )
         )
+        # After consejos' (INSTALLED_APPS order): the 2004 informe counts the consejos demo's records.
+        demo_del_portal.registrar_carga(demo.cargar)
