@@ -5,6 +5,7 @@ service; the petitioner's data are masked without rendicion.ver_datos_personales
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -62,6 +63,8 @@ class AudienciaAdmin(admin.ModelAdmin):
     date_hierarchy = "fecha"
     filter_horizontal = ("informes",)
     inlines = (PropuestaTemaInline,)
+    # Django 6 default, today: a link typed without scheme is https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     show_facets = admin.ShowFacets.NEVER
     fieldsets = (
         (None, {"fields": ("titulo", ("fecha", "lugar"), "transmision", "recibe_preguntas_hasta")}),
