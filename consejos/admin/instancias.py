@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from consejos.models import Instancia, Integrante
 
+from .permisos import CamposConNombre
+
 # The browser's date control: no calendar script, no time-zone note (these are dates, not moments).
 _FECHAS = {models.DateField: {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}}
 
 
-class IntegranteInline(admin.TabularInline):
+class IntegranteInline(CamposConNombre, admin.TabularInline):
     model = Integrante
     formfield_overrides = _FECHAS
     extra = 1

@@ -66,3 +66,14 @@ def descarga(campo, nombre: str) -> FileResponse:
     respuesta["Cache-Control"] = "private, no-store"
     respuesta["X-Content-Type-Options"] = "nosniff"
     return respuesta
+
+
+class CamposConNombre:
+    """A tabular inline whose controls carry their column's name: the table header is not a label, and
+    without one a screen reader announces a bare select (axe select-name, WCAG 4.1.2)."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        for campo in formset.form.base_fields.values():
+            campo.widget.attrs.setdefault("aria-label", str(campo.label))
+        return formset

@@ -33,7 +33,7 @@ from consejos.models import (
 from consejos.selectors.actas import quorum
 from consejos.services import actas, compromisos, sesiones
 
-from .permisos import PERMISO_SESION, descarga, pagina_formulario
+from .permisos import PERMISO_SESION, CamposConNombre, descarga, pagina_formulario
 
 _FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _MOMENTO = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -52,7 +52,7 @@ def _sesion_del_request(request) -> Sesion | None:
 # --- Inlines -----------------------------------------------------------------------------------------
 
 
-class _DelRegistro:
+class _DelRegistro(CamposConNombre):
     """An inline of the session's record: frozen with the session once its acta is approved."""
 
     extra = 0
