@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('civic', '0009_exportacion'),
-        ('consejos', '0002_informes_metas_audiencias'),
+        ('consejos', '0002_permiso_ver_suscriptores'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
