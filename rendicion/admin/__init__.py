@@ -2,5 +2,6 @@
 
 from . import (
     audiencias,  # noqa: F401
+    informes,  # noqa: F401
     metas,  # noqa: F401
 )
