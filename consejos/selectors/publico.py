@@ -24,6 +24,7 @@ from consejos.models import (
     Evidencia,
     Instancia,
     Integrante,
+    RolIntegrante,
     Sesion,
     VersionActa,
 )
@@ -165,14 +166,19 @@ def instancia(pk: int, *, hoy: date | None = None) -> Instancia | None:
         Integrante.objects.filter(inicio__lte=hoy)
         .exclude(fin__lt=hoy)
         .select_related("organizacion")
-        .order_by("rol", "nombre", "id")
+        .order_by("nombre", "id")
     )
-    return (
+    encontrada = (
         Instancia.objects.select_related("comuna", "secretaria_tecnica")
         .prefetch_related(Prefetch("integrantes", queryset=miembros, to_attr="vigentes"))
         .filter(pk=pk)
         .first()
     )
+    if encontrada is not None:
+        # Who presides first, then the secretariat, the members and the permanent guests.
+        orden = {rol: i for i, rol in enumerate(RolIntegrante.values)}
+        encontrada.vigentes.sort(key=lambda i: orden.get(i.rol, len(orden)))
+    return encontrada
 
 
 def actas_de_instancia(instancia: Instancia) -> QuerySet[VersionActa]:
@@ -362,3 +368,13 @@ def evidencia_publica(compromiso_pk: int, evidencia_pk: int) -> Evidencia | None
         .filter(Q(evento__isnull=True) | Q(evento__publico=True, evento__interno=False))
         .first()
     )
+
+
+def compromisos_publicos(ids, *, hoy: date) -> list[FilaCompromiso]:
+    """The commitments of these ids with their light, for another app's page (a plan goal's): one query."""
+    filas = (
+        Compromiso.objects.filter(pk__in=list(ids))
+        .select_related("dependencia", "organizacion", "integrante", "sesion__instancia")
+        .order_by(_orden_por_luz(hoy), "fecha_vencimiento", "id")
+    )
+    return con_luz(filas, hoy)

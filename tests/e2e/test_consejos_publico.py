@@ -89,7 +89,15 @@ def comuna5():
     integrantes(otra)
     _s, acta14 = sesion_realizada(otra, actor, dia=_dia(hoy - timedelta(days=30)))
     _publicar(acta14, actor)
-    return {"comuna": comuna, "acta": acta}
+    cmps = InstanciaFactory(
+        nombre="Consejo Municipal de Política Social",
+        tipo="politica_social",
+        comuna=None,
+        sesiones_minimas_anio=4,
+        descripcion="Articula la política social del municipio (Ley 1098 de 2006, art. 207).",
+    )
+    integrantes(cmps, 6)
+    return {"comuna": comuna, "acta": acta, "cmps": cmps}
 
 
 def test_un_lider_de_la_comuna_5_sigue_lo_que_se_dijo_y_lo_que_se_prometio(
@@ -166,6 +174,13 @@ def test_un_lider_de_la_comuna_5_sigue_lo_que_se_dijo_y_lo_que_se_prometio(
     page.get_by_role("link", name="Gobierno en las comunas – Comuna 5").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Gobierno en las comunas – Comuna 5")
     en_cada_ancho(page, revisar_accesibilidad, tmp_path, "consejos-instancia")
+
+    # A municipal council the law makes meet four times a year: how many it has held.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/consejos/")
+    page.get_by_role("link", name="Consejo Municipal de Política Social").click()
+    expect(page.get_by_role("note")).to_contain_text("sesiones de 4 este año")
+    en_cada_ancho(page, revisar_accesibilidad, tmp_path, "consejos-instancia-cmps")
 
     # Subscribe to comuna 5: the form comes with comuna 5 chosen.
     page.set_viewport_size({"width": 1280, "height": 900})
