@@ -7,9 +7,7 @@ and each refusal is a Spanish message tied to its column. Writing goes through
 `organizaciones.services.importacion`, which owns the transaction and the state's act (`CambioEstado`).
 """
 
-import re
-import unicodedata
-from datetime import date, datetime
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -17,6 +15,8 @@ from import_export import fields, resources, widgets
 from stdnum.co import nit as stdnum_nit
 
 from civic import hojas
+from civic.importacion import Comunas, Fecha, Texto
+from civic.importacion import plano as _plano
 from civic.models import Barrio, Comuna
 
 from .models import (
@@ -55,21 +55,6 @@ COLUMNAS = (
 OBLIGATORIAS = ("tipo", "nombre", "comuna", "estado")
 
 
-def _plano(texto: str) -> str:
-    """Lower case without accents: how a typed label is compared."""
-    sin_tildes = unicodedata.normalize("NFKD", texto).encode("ascii", "ignore").decode()
-    return re.sub(r"\s+", " ", sin_tildes).strip().lower()
-
-
-class Texto(widgets.Widget):
-    def clean(self, value, row=None, **kwargs):
-        # Import format = export format: what `render` guarded against formulas comes back as it was.
-        return hojas.texto_de_celda(value)
-
-    def render(self, value, obj=None, **kwargs):
-        return hojas.celda("" if value is None else str(value))
-
-
 class Opcion(widgets.Widget):
     """A choice written as its code (`jac`) or its label (`Junta de Acción Comunal`), any case or accents."""
 
@@ -93,32 +78,6 @@ class Opcion(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return value or ""
-
-
-class Fecha(widgets.Widget):
-    FORMATOS = ("%Y-%m-%d", "%d/%m/%Y")
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, date):
-            return value
-        texto = hojas.texto_de_celda(value)
-        if not texto:
-            return None
-        for formato in self.FORMATOS:
-            try:
-                return datetime.strptime(texto, formato).date()
-            except ValueError:
-                continue
-        raise ValueError(
-            _(
-                "«%(valor)s» no es una fecha válida: escríbala AAAA-MM-DD (por ejemplo 2024-03-15) "
-                "o DD/MM/AAAA."
-            )
-            % {"valor": texto}
-        )
-
-    def render(self, value, obj=None, **kwargs):
-        return value.isoformat() if value else ""
 
 
 class Entero(widgets.Widget):
@@ -192,7 +151,7 @@ class OrganizacionResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.actor = actor
         self.hoy = hoy
-        self._comunas: dict[str, Comuna] | None = None
+        self._comunas: Comunas | None = None
         self._barrios: dict[tuple[int, str], Barrio] = {}
         self._nits: dict[str, int] = {}
         self._anteriores: dict[int, tuple[str, date | None]] = {}
@@ -270,25 +229,14 @@ class OrganizacionResource(resources.ModelResource):
 
     def _cargar_territorio(self):
         if self._comunas is None:
-            self._comunas = {}
-            for comuna in Comuna.objects.all():
-                self._comunas[_plano(comuna.nombre)] = comuna
-                if comuna.tipo == Comuna.Tipo.COMUNA:
-                    self._comunas[str(comuna.numero)] = comuna
+            self._comunas = Comunas()
+            self._comunas.indice()
             for barrio in Barrio.objects.all():
                 self._barrios[(barrio.comuna_id, _plano(barrio.nombre))] = barrio
 
     def buscar_comuna(self, texto: str) -> Comuna:
         self._cargar_territorio()
-        clave = _plano(texto)
-        numero = re.fullmatch(r"(?:comuna\s*)?0*(\d+)", clave)
-        comuna = self._comunas.get(numero.group(1) if numero else clave) or self._comunas.get(clave)
-        if comuna is None:
-            raise ValueError(
-                _("No existe la comuna o corregimiento «%(valor)s»: use su número o su nombre.")
-                % {"valor": texto}
-            )
-        return comuna
+        return self._comunas.buscar(texto)
 
     def buscar_barrio(self, texto: str, row) -> Barrio:
         try:

@@ -12,7 +12,7 @@ class RendicionConfig(AppConfig):
         """Rendición on the kernel, by declaration: the citizen's question as an expediente, the role,
         the reminder rules and the home-page section. It reads the other apps only through the kernel's
         registry of figure sources and their selectors."""
-        from civic import roles
+        from civic import roles, semillas
         from civic.expedientes import registro
         from civic.plazos import recordatorios as plazos
         from civic.services import demo as demo_del_portal
@@ -22,8 +22,10 @@ class RendicionConfig(AppConfig):
         from . import demo, recordatorios
         from .declaraciones import EXPEDIENTE
         from .roles import RENDICION, permisos
+        from .semillas import sembrar_estados_meta
 
         registro.registrar(EXPEDIENTE)
+        semillas.registrar(sembrar_estados_meta)
         # Reports only: figures, never a PQRS petitioner's personal data (no pqrs.ver_datos_personales).
         roles.declarar(
             RENDICION,

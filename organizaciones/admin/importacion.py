@@ -8,7 +8,6 @@ Exports go through the kernel (`civic.services.exportaciones`): a short file in 
 by the worker.
 """
 
-import base64
 import zlib
 from datetime import date
 
@@ -26,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from civic import hojas
+from civic import importacion as civic_importacion
 from civic.services import exportaciones
 from organizaciones import mininterior
 from organizaciones.importacion import COLUMNAS, OrganizacionResource
@@ -38,8 +38,6 @@ from .permisos import PERMISO_CAMBIAR_ORGANIZACION, puede_ver_datos
 PERMISO_IMPORTAR = ("organizaciones.add_organizacion", "organizaciones.change_organizacion")
 CLAVE_REGISTRO = "organizaciones.registro"
 CLAVE_MININTERIOR = "organizaciones.mininterior"
-# The signed file in the confirmation form expires after this long: the dry run must be recent.
-VIGENCIA_CONFIRMACION = 60 * 60
 
 
 def puede_importar(usuario) -> bool:
@@ -136,14 +134,11 @@ class TrimestreForm(forms.Form):
 
 
 def _firmar(contenido: bytes, usuario) -> str:
-    comprimido = base64.b64encode(zlib.compress(contenido)).decode("ascii")
-    return signing.TimestampSigner(salt=f"organizaciones.importacion:{usuario.pk}").sign(comprimido)
+    return civic_importacion.firmar(contenido, usuario, "organizaciones.importacion")
 
 
 def _abrir(firmado: str, usuario) -> bytes:
-    firmador = signing.TimestampSigner(salt=f"organizaciones.importacion:{usuario.pk}")
-    comprimido = firmador.unsign(firmado, max_age=VIGENCIA_CONFIRMACION)
-    return zlib.decompress(base64.b64decode(comprimido))
+    return civic_importacion.abrir(firmado, usuario, "organizaciones.importacion")
 
 
 class ImportacionMixin:

@@ -8,67 +8,19 @@ nothing. Each organization created or whose state the file changes gets its `Cam
 import as the act behind it.
 """
 
-from dataclasses import dataclass, field
 from datetime import date
 
-import tablib
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from civic.expedientes.servicios import error_de_restriccion, servicio
+from civic.importacion import Informe, ejecutar, mensaje_generico
 from organizaciones.importacion import COLUMNAS, OBLIGATORIAS, OrganizacionResource
 from organizaciones.models import CambioEstado, EstadoOrganizacion, Organizacion
-
-MAXIMO_BYTES = 5 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Error:
-    fila: int | None  # None: the file as a whole (its columns, its encoding)
-    columna: str
-    mensaje: str
-
-
-@dataclass
-class Informe:
-    filas: int = 0
-    nuevas: int = 0
-    actualizadas: int = 0
-    errores: list[Error] = field(default_factory=list)
-    importado: bool = False
-
-    @property
-    def limpio(self) -> bool:
-        return not self.errores
 
 
 def acto_de_importacion(fecha: date) -> str:
     return _("Importación del registro %(fecha)s") % {"fecha": fecha.isoformat()}
-
-
-def leer(contenido: bytes) -> tablib.Dataset:
-    """The CSV as a dataset; a file that is not one raises ValidationError in Spanish."""
-    if len(contenido) > MAXIMO_BYTES:
-        raise ValidationError(_("El archivo supera los 5 MB: divídalo en varios."), code="grande")
-    try:
-        texto = contenido.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            texto = contenido.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ValidationError(
-                _("No se pudo leer el archivo: guárdelo como CSV UTF-8."), code="codificacion"
-            ) from None
-    separador = ";" if texto.split("\n", 1)[0].count(";") > texto.split("\n", 1)[0].count(",") else ","
-    try:
-        datos = tablib.Dataset().load(texto, format="csv", delimiter=separador)
-    except Exception:
-        raise ValidationError(_("El archivo no es un CSV válido."), code="csv") from None
-    if not datos.headers:
-        raise ValidationError(_("El archivo está vacío: la primera fila debe tener los encabezados."))
-    datos.headers = [(h or "").strip().lstrip("\ufeff").lower() for h in datos.headers]
-    return datos
 
 
 def revisar(*, contenido: bytes, actor, hoy: date) -> Informe:
@@ -90,51 +42,14 @@ def importar(*, contenido: bytes, actor, hoy: date) -> Informe:
 
 
 def _ejecutar(contenido: bytes, *, actor, hoy: date, de_verdad: bool) -> Informe:
-    informe = Informe()
-    try:
-        datos = leer(contenido)
-    except ValidationError as error:
-        informe.errores.append(Error(None, "", error.messages[0]))
-        return informe
-    informe.filas = len(datos)
-    desconocidas = [h for h in datos.headers if h not in COLUMNAS]
-    for columna in desconocidas:
-        informe.errores.append(
-            Error(None, columna, _("Columna desconocida: use los encabezados del archivo exportado."))
-        )
-    for columna in OBLIGATORIAS:
-        if columna not in datos.headers:
-            informe.errores.append(Error(None, columna, _("Falta esta columna obligatoria.")))
-    if not informe.filas:
-        informe.errores.append(Error(None, "", _("El archivo no tiene filas de datos.")))
-    if informe.errores:
-        return informe
-    recurso = OrganizacionResource(actor=actor, hoy=hoy)
-    resultado = recurso.import_data(
-        datos,
-        dry_run=not de_verdad,
-        use_transactions=True,
-        rollback_on_validation_errors=True,
-        raise_errors=False,
+    return ejecutar(
+        contenido,
+        recurso=lambda: OrganizacionResource(actor=actor, hoy=hoy),
+        columnas=COLUMNAS,
+        obligatorias=OBLIGATORIAS,
+        de_verdad=de_verdad,
+        mensaje_de_excepcion=_mensaje_de_excepcion,
     )
-    for general in resultado.base_errors:
-        informe.errores.append(Error(None, "", _mensaje_de_excepcion(general.error)))
-    for fila in resultado.invalid_rows:
-        for columna, mensajes in fila.error_dict.items():
-            for mensaje in mensajes:
-                informe.errores.append(
-                    Error(fila.number + 1, "" if columna == NON_FIELD_ERRORS else columna, str(mensaje))
-                )
-    for numero, errores in resultado.row_errors():
-        for de_fila in errores:
-            informe.errores.append(Error(numero + 1, "", _mensaje_de_excepcion(de_fila.error)))
-    informe.errores.sort(
-        key=lambda e: (e.fila or 0, COLUMNAS.index(e.columna) if e.columna in COLUMNAS else -1)
-    )
-    totales = resultado.totals
-    informe.nuevas = totales.get("new", 0)
-    informe.actualizadas = totales.get("update", 0)
-    return informe
 
 
 def _mensaje_de_excepcion(error: Exception) -> str:
@@ -142,9 +57,7 @@ def _mensaje_de_excepcion(error: Exception) -> str:
         propio = error_de_restriccion(error, Organizacion) or error_de_restriccion(error, CambioEstado)
         if propio is not None:
             return propio.messages[0]
-    if isinstance(error, ValidationError):
-        return "; ".join(error.messages)
-    return _("Error inesperado al guardar la fila; revise sus valores o avise a soporte.")
+    return mensaje_generico(error)
 
 
 def registrar_estado_importado(
