@@ -9,12 +9,12 @@ from django.utils import formats, translation
 
 from civic.indicadores import Resultado
 
-# viewBox units: the SVG scales to its container, so at 360 px (about 330 px of chart) its 18-unit text
-# is about 12 px; labels go on their own line above the bar for that reason.
+# viewBox units: the SVG scales to its container, so at 360 px (about 330 px of chart) its 20-unit text
+# is about 13 px; labels go on their own line above the bar for that reason.
 ANCHO = 480
-LETRA = 18
+LETRA = 20
 _MARGEN = 8
-_ETIQUETA = 26  # the label's line above each bar
+_ETIQUETA = 28  # the label's line above each bar
 _BARRA = 24
 _PASO = _ETIQUETA + _BARRA + 12
 _MAX_ETIQUETA = 44
@@ -77,7 +77,7 @@ def barras(resultado: Resultado | None) -> Grafico | None:
     util = ANCHO - 2 * _MARGEN - _RESERVA_VALOR
     dibujadas = []
     for n, (etiqueta, valor) in enumerate(filas_con_valor):
-        y_etiqueta = _MARGEN + n * _PASO + 19
+        y_etiqueta = _MARGEN + n * _PASO + 21
         y = _MARGEN + n * _PASO + _ETIQUETA
         ancho = round(util * max(valor, 0.0) / maximo, 1) if maximo > 0 else 0.0
         dibujadas.append(
@@ -89,7 +89,7 @@ def barras(resultado: Resultado | None) -> Grafico | None:
                 y=y,
                 ancho=ancho,
                 x_valor=_MARGEN + ancho + 8,
-                y_valor=y + _BARRA - 6,
+                y_valor=y + _BARRA - 5,
             )
         )
     return Grafico(barras=tuple(dibujadas), alto=2 * _MARGEN + len(dibujadas) * _PASO)

@@ -66,6 +66,11 @@ class SeccionVista:
     narrativa: str
     cifras: list[CifraVista]
 
+    @property
+    def con_meta(self) -> bool:
+        """Meta and cumplimiento columns only where some indicator has a target (narrow screens)."""
+        return any(c.indicador.meta is not None for c in self.cifras)
+
 
 def _vista(resultado: Resultado | None, cifra: Cifra) -> CifraVista:
     dibujar = cifra.indicador.grafico == "barras"
