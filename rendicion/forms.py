@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from civic.expedientes.acuse import CampoToken, renovar_token_invalido
 from civic.expedientes.formularios import FormularioPublico
 from civic.expedientes.modelos import CanalRespuesta, TipoDocumento, TipoPersona
 from civic.expedientes.peticionario import marcar_campos_peticionario, validar_documento
@@ -45,6 +46,8 @@ class PreguntaForm(FormularioPublico):
     """A question to the audiencia: anonymous, or with name, document and e-mail for the written answer
     (Ley 1757/2015 art. 56) and the data authorization (Ley 1581/2012 art. 9)."""
 
+    # One filing per form (civic.expedientes.acuse): a double click lands on the question already filed.
+    token_radicacion = CampoToken()
     texto = forms.CharField(
         label=_("Su pregunta"),
         max_length=TEXTO_MAX,
@@ -108,6 +111,7 @@ class PreguntaForm(FormularioPublico):
 
     def clean(self):
         datos = super().clean()
+        renovar_token_invalido(self)
         if not datos.get("anonima"):
             # Ley 1755/2015 art. 16: a named petition identifies the petitioner (the kernel's CHECK).
             faltan = {

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from civic.expedientes.modelos import EventoBase, Peticionario, Radicable
+from civic.expedientes.modelos import EventoBase, Peticionario, Radicable, RadicacionUnica
 
 from ..workflow import MAQUINA_ACCION, MAQUINA_PREGUNTA, EstadoAccion, EstadoPregunta
 
@@ -51,7 +51,7 @@ class PropuestaTema(models.Model):
         return self.texto[:80]
 
 
-class Pregunta(Radicable, Peticionario):
+class Pregunta(Radicable, Peticionario, RadicacionUnica):
     """A citizen's question: an expediente of the kernel (radicado, code, tracking, term, reminders)."""
 
     maquina = MAQUINA_PREGUNTA

@@ -4,6 +4,7 @@ business days (Ley 1757/2015 art. 56); published answers appear on the audiencia
 
 from collections.abc import Mapping
 from datetime import datetime
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from civic import calendario
 from civic.expedientes import radicados
 from civic.expedientes.maquina import bloquear, registrar_evento, transicionar
-from civic.expedientes.servicios import servicio
+from civic.expedientes.servicios import radicar_una_vez, servicio
 from rendicion.declaraciones import DIAS_PARA_RESPONDER, EXPEDIENTE
 from rendicion.models import Audiencia, EventoPregunta, Pregunta
 from rendicion.workflow import AccionPregunta, EstadoPregunta
@@ -20,9 +21,22 @@ from rendicion.workflow import AccionPregunta, EstadoPregunta
 TEXTO_MAX = 2000
 
 
+def radicar(*, token_radicacion: UUID | None = None, **datos) -> tuple[Pregunta, str | None]:
+    """File a question once per form (civic.expedientes.acuse): the same form sent again returns the
+    question it filed with no code. The arguments are `_radicar`'s."""
+    return radicar_una_vez(
+        Pregunta, token_radicacion, lambda: _radicar(token_radicacion=token_radicacion, **datos)
+    )
+
+
 @servicio
-def radicar(
-    *, audiencia: Audiencia, texto: str, peticionario: Mapping, ahora: datetime | None = None
+def _radicar(
+    *,
+    audiencia: Audiencia,
+    texto: str,
+    peticionario: Mapping,
+    token_radicacion: UUID | None = None,
+    ahora: datetime | None = None,
 ) -> tuple[Pregunta, str]:
     """File a question; `peticionario` holds the kernel's petitioner fields (anonima, nombres, correo…
     and autorizacion_datos_version when personal data are given)."""
@@ -42,6 +56,7 @@ def radicar(
     pregunta = Pregunta(
         audiencia=audiencia,
         texto=texto,
+        token_radicacion=token_radicacion,
         radicada_en=ahora,
         fecha_radicacion_efectiva=efectiva,
         fecha_vencimiento=calendario.sumar_dias_habiles(efectiva, DIAS_PARA_RESPONDER),

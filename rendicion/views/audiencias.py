@@ -20,10 +20,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from civic.expedientes import acuse, limites
+from civic.expedientes.servicios import ya_radicado
 from civic.expedientes.vistas import demasiados_intentos
 from civic.formato import fecha_larga
 from rendicion.declaraciones import DIAS_PARA_RESPONDER
 from rendicion.forms import EvaluacionForm, PreguntaForm, PropuestaTemaForm, volcar
+from rendicion.models import Pregunta
 from rendicion.selectors import audiencias as selectores
 from rendicion.services import audiencias as servicios
 from rendicion.services import preguntas
@@ -125,6 +127,11 @@ def preguntar(request, pk: int):
         if abierta and limites.agotado(limite, request):  # told before filling the form, not after
             return demasiados_intentos(request, limite)
         return _pagina_pregunta(request, audiencia, PreguntaForm(), abierta)
+    previa = ya_radicado(Pregunta, acuse.token(request.POST.get("token_radicacion")))
+    if previa is not None:
+        return acuse.ya_radicado(
+            request, previa, reverse("rendicion:pregunta_radicada", args=[previa.radicado])
+        )
     form = PreguntaForm(request.POST)
     if limites.agotado(limite, request):
         # What was typed is kept: the person can send it once the window has passed.
@@ -143,11 +150,18 @@ def preguntar(request, pk: int):
     if form.is_valid():
         try:
             pregunta, codigo = preguntas.radicar(
-                audiencia=audiencia, texto=form.cleaned_data["texto"], peticionario=form.peticionario()
+                token_radicacion=form.cleaned_data["token_radicacion"],
+                audiencia=audiencia,
+                texto=form.cleaned_data["texto"],
+                peticionario=form.peticionario(),
             )
         except ValidationError as error:
             volcar(form, error)
         else:
+            if codigo is None:  # a concurrent twin of this request filed it first
+                return acuse.ya_radicado(
+                    request, pregunta, reverse("rendicion:pregunta_radicada", args=[pregunta.radicado])
+                )
             limites.contar(limite, request)
             acuse.radicado_aqui(request, pregunta, codigo)
             return redirect("rendicion:pregunta_radicada", radicado=pregunta.radicado)

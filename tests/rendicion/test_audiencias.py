@@ -3,6 +3,7 @@ and a code, follows it on /consultar/, staff answer it in the admin and the answ
 question is reminded before its 15 business days run out; an improvement action goes overdue by itself."""
 
 import re
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from civic import calendario
 from civic.models import Notificacion
@@ -50,7 +52,12 @@ def personal_rendicion(**datos):
 def _preguntar(client, audiencia, **datos):
     return client.post(
         reverse("rendicion:preguntar", args=[audiencia.pk]),
-        {"texto": "¿Cuándo se pavimenta la calle 5 en Siloé?", **datos},
+        # The blank form's one-time token (civic.expedientes.acuse): a fresh one per filled form.
+        {
+            "texto": "¿Cuándo se pavimenta la calle 5 en Siloé?",
+            "token_radicacion": str(uuid.uuid4()),
+            **datos,
+        },
     )
 
 
@@ -269,3 +276,14 @@ def test_la_pagina_de_la_audiencia_hace_las_mismas_consultas_con_mas_filas(clien
     otra = Audiencia.objects.create(titulo="Otra", fecha=audiencia.fecha, lugar="Otro")
     assert _pagina_con(otra, client, 6) == una
     assert una <= 10
+
+
+def test_la_misma_pregunta_enviada_dos_veces_se_radica_una_vez(client):
+    audiencia = Audiencia.objects.create(
+        titulo="Audiencia 2026", fecha=timezone.now() + timedelta(days=10), lugar="Concejo"
+    )
+    datos = {"texto": "¿Y el parque?", "anonima": "on", "token_radicacion": str(uuid.uuid4())}
+    url = reverse("rendicion:preguntar", args=[audiencia.pk])
+    primera, segunda = client.post(url, datos), client.post(url, datos)
+    assert audiencia.preguntas.count() == 1
+    assert primera["Location"] == segunda["Location"]
