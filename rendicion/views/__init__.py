@@ -1,12 +1,6 @@
-"""Public pages of rendición de cuentas: one module per room, re-exported here for the URL conf."""
+"""Public pages of rendición de cuentas, one module per area: the Participa page (the section's home),
+informes de gestión, plan goals and audiencias."""
 
-from django.http import HttpResponse
+from . import audiencias, informes, metas, participa
 
-from .audiencias import *  # noqa: F403
-from .informes import *  # noqa: F403
-from .metas import *  # noqa: F403
-from .participa import *  # noqa: F403
-
-
-def inicio(request):
-    return HttpResponse(status=501)
+__all__ = ["audiencias", "informes", "metas", "participa"]

@@ -32,8 +32,6 @@ from rendicion.services import preguntas
 from rendicion.texto import html_de
 
 # Re-exported names would collide with the other rooms' views: the URL conf names this module.
-__all__: list[str] = []
-
 SESION_EVALUADAS = "rendicion_evaluadas"  # audiencias this browser session already evaluated
 
 

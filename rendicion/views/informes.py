@@ -20,8 +20,6 @@ from rendicion.selectors import graficos
 from rendicion.selectors.informes import Cifra, cifras, informe_completo, publicados
 from rendicion.texto import html_de
 
-__all__ = ["informe", "informe_csv", "informe_json", "informe_pdf", "informes"]
-
 POR_PAGINA = 20
 
 

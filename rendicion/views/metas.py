@@ -13,8 +13,6 @@ from django.views.decorators.http import require_GET
 from civic.expedientes.formularios import FormularioPublico
 from rendicion.selectors import metas as selectores
 
-__all__: list[str] = []
-
 
 class FiltroMetasForm(FormularioPublico):
     """Choices from the goals already loaded (no query of its own); a bad value is dropped."""

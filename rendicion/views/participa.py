@@ -7,8 +7,6 @@ from django.views.decorators.http import require_GET
 
 from rendicion.selectors.participa import participa as datos_participa
 
-__all__: list[str] = []
-
 
 @require_GET
 def pagina(request):
