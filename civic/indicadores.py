@@ -1,8 +1,9 @@
 """The named sources that informes de gestión compute their figures from, declared by each app.
 
 An app registers a `Fuente` from its AppConfig (requests received by type, answered on time, legal
-status granted, sessions held…) computed through its own selectors with database aggregation. The accountability app lists them for staff to choose, computes them for a period,
-and freezes the `Resultado` when an informe is published; the kernel names no app.
+status granted, sessions held…) computed through its own selectors with database aggregation. The
+accountability app lists them for staff to choose, computes them for a period, and freezes the
+`Resultado` when an informe is published; the kernel names no app.
 """
 
 from collections.abc import Callable, Mapping
