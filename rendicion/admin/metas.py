@@ -9,6 +9,7 @@ import zlib
 from datetime import date
 
 from django import forms
+from django.db import models
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
@@ -97,6 +98,8 @@ class AvanceInline(admin.TabularInline):
     model = Avance
     extra = 1
     fields = ("fecha", "valor", "descripcion", "evidencia", "publicar_desde")
+    # An evidence link typed without a scheme is read as https (Django 6's default, asked for today).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(EstadoMeta)
