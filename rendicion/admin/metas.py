@@ -9,10 +9,10 @@ import zlib
 from datetime import date
 
 from django import forms
-from django.db import models
 from django.contrib import admin, messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
