@@ -4,7 +4,8 @@
   consejos demo's 2004 records: the same sections and narratives, every figure a consejos source with
   its parameters (instancia type), never typed; published as of its date, so its figures are frozen;
 - a 2026 informe of the Secretaría de Participación, still a draft (live figures, one typed goal);
-- the periodic PQRS report (Ley 1474 art. 76) of the last 90 days from its saved template, published.
+- the periodic PQRS report (Ley 1474 art. 76) of the last 90 days from its saved template, published;
+- the audiencias and the plan's goals (`demo_dialogo`).
 
 It needs the consejos demo's records: `civic.services.demo` runs the loaders in registration order, and
 apps register in INSTALLED_APPS order (pqrs, organizaciones, consejos, rendicion), so this one runs last.
@@ -18,6 +19,7 @@ from django.utils import timezone
 from civic.models import Dependencia, Usuario
 from rendicion.models import Indicador, Informe, Seccion
 from rendicion.plantillas import PQRS
+from rendicion import demo_dialogo
 from rendicion.services import informes
 from rendicion.services.plantillas import crear_desde_plantilla
 
@@ -216,6 +218,7 @@ def cargar(stdout) -> None:
         clave=PQRS.clave, desde=hoy - timedelta(days=90), hasta=hoy, actor=actor, fecha_informe=hoy
     )
     informes.publicar(informe=pqrs, actor=actor)
+    demo_dialogo.cargar(actor, stdout)
     stdout.write(
         f"Informes de demostración: {Informe.objects.count()} (el de la Asesoría Social de 2004 reconstruido "
         "de los consejos y publicado, uno de este año en borrador y el informe de PQRS publicado)."

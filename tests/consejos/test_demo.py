@@ -44,21 +44,9 @@ def _semestre_2004(**filtros):
     )
 
 
-class _HtmlSinPdf:
-    """WeasyPrint's HTML, minus the layout: the demo renders ~45 PDFs (actas, resolutions, certificates)
-    at about half a second each, and what this test checks is the records, not the PDFs."""
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def write_pdf(self, *args, **kwargs) -> bytes:
-        return b"%PDF-1.4\n%%EOF\n"
-
-
 @pytest.fixture
-def demo(settings, monkeypatch):
+def demo(settings):
     settings.DEBUG = True
-    monkeypatch.setattr("weasyprint.HTML", _HtmlSinPdf)
     with time_machine.travel(datetime(2026, 11, 25, 15, 0, tzinfo=UTC), tick=False):
         call_command("cargar_demo")
         primera = _contar()

@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 
 from rendicion import demo
 from rendicion.models import Informe
-from tests.consejos.test_demo import _HtmlSinPdf
 
 pytestmark = [pytest.mark.navegador, pytest.mark.django_db(transaction=True)]
 
@@ -26,12 +25,10 @@ def _media_temporal(settings, tmp_path):
 
 
 @pytest.fixture
-def informe_2004(settings, monkeypatch):
+def informe_2004(settings):
     settings.DEBUG = True
-    with monkeypatch.context() as m:  # the demo's acta PDFs are not what this test reads
-        m.setattr("weasyprint.HTML", _HtmlSinPdf)
-        with time_machine.travel(datetime(2026, 11, 25, 15, 0, tzinfo=UTC), tick=False):
-            call_command("cargar_demo")
+    with time_machine.travel(datetime(2026, 11, 25, 15, 0, tzinfo=UTC), tick=False):
+        call_command("cargar_demo")
     settings.DEBUG = False
     return Informe.objects.get(titulo=demo.TITULO_2004)
 

@@ -13,19 +13,17 @@ from civic.services import demo as demo_del_portal
 from consejos import demo as demo_consejos
 from consejos.models import Instancia, TipoInstancia
 from rendicion import demo
-from rendicion.models import Indicador, Informe
+from rendicion.models import Audiencia, Avance, Indicador, Informe, MetaPlan
 from rendicion.selectors.informes import cifras, informe_completo
 from rendicion.services import informes
 from tests.consejos.fabricas import sesion_realizada
-from tests.consejos.test_demo import _HtmlSinPdf
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cargada(settings, monkeypatch):
+def cargada(settings):
     settings.DEBUG = True
-    monkeypatch.setattr("weasyprint.HTML", _HtmlSinPdf)
     with time_machine.travel(datetime(2026, 11, 25, 15, 0, tzinfo=UTC), tick=False):
         call_command("cargar_demo")
         antes = Informe.objects.count()
@@ -95,3 +93,19 @@ def test_una_sesion_de_2004_despues_de_publicar_solo_aparece_en_la_correccion(ca
     assert cargada.estado == "reemplazado"
     assert _cifras(cargada)["Jornadas del Gobierno en las comunas"].valor == 18
     assert _cifras(nuevo)["Jornadas del Gobierno en las comunas"].valor == 19
+
+
+def test_la_demo_trae_audiencias_con_su_dialogo_y_el_plan_con_sus_avances(cargada, client):
+    pasada, proxima = Audiencia.objects.order_by("fecha")
+    assert sorted(pasada.preguntas.values_list("estado", flat=True)) == [
+        "fusionada",
+        "respondida",
+        "respondida",
+        "respondida",
+    ]
+    assert pasada.evaluaciones.count() == 5
+    assert {a.estado for a in pasada.acciones.all()} == {"pendiente", "en_curso", "cumplida"}
+    assert proxima.preguntas.get().estado == "recibida"
+    assert MetaPlan.objects.count() == 7 and Avance.objects.count() == 6
+    pagina = client.get(reverse("rendicion:audiencia", args=[pasada.pk])).content.decode()
+    assert "vía a la ladera" in pagina and "La Secretaría de Infraestructura proyecta" in pagina
