@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civic.expedientes.maquina import Maquina
+from civic.plazos.compromisos import maquina_de_compromiso
 
 
 class EstadoActa(models.TextChoices):
@@ -55,25 +56,12 @@ class AccionCompromiso(models.TextChoices):
     REABRIR = "reabrir", _("reabrir")
 
 
-MAQUINA_COMPROMISO = Maquina(
+MAQUINA_COMPROMISO = maquina_de_compromiso(
     estados=EstadoCompromiso,
     acciones=AccionCompromiso,
-    transiciones={
-        AccionCompromiso.INICIAR: {EstadoCompromiso.PENDIENTE: EstadoCompromiso.EN_CURSO},
-        AccionCompromiso.CUMPLIR: {
-            EstadoCompromiso.PENDIENTE: EstadoCompromiso.CUMPLIDO,
-            EstadoCompromiso.EN_CURSO: EstadoCompromiso.CUMPLIDO,
-        },
-        AccionCompromiso.CANCELAR: {
-            EstadoCompromiso.PENDIENTE: EstadoCompromiso.CANCELADO,
-            EstadoCompromiso.EN_CURSO: EstadoCompromiso.CANCELADO,
-        },
-        AccionCompromiso.REABRIR: {
-            EstadoCompromiso.CUMPLIDO: EstadoCompromiso.EN_CURSO,
-            EstadoCompromiso.CANCELADO: EstadoCompromiso.EN_CURSO,
-        },
-    },
+    cumplido=EstadoCompromiso.CUMPLIDO,
+    cancelado=EstadoCompromiso.CANCELADO,
     sujeto=_("un compromiso"),
     sujeto_definido=_("el compromiso"),
-    en_curso=frozenset({EstadoCompromiso.PENDIENTE, EstadoCompromiso.EN_CURSO}),
+    con_reabrir=True,
 )

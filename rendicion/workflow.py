@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from civic.expedientes.maquina import Maquina
+from civic.plazos.compromisos import maquina_de_compromiso
 
 
 class EstadoInforme(models.TextChoices):
@@ -81,22 +82,12 @@ class AccionDeMejora(models.TextChoices):
     CANCELAR = "cancelar", _("cancelar")
 
 
-MAQUINA_ACCION = Maquina(
+# «Vencida» is the traffic light of a running action past its date, never a state.
+MAQUINA_ACCION = maquina_de_compromiso(
     estados=EstadoAccion,
     acciones=AccionDeMejora,
-    transiciones={
-        AccionDeMejora.INICIAR: {EstadoAccion.PENDIENTE: EstadoAccion.EN_CURSO},
-        AccionDeMejora.CUMPLIR: {
-            EstadoAccion.PENDIENTE: EstadoAccion.CUMPLIDA,
-            EstadoAccion.EN_CURSO: EstadoAccion.CUMPLIDA,
-        },
-        AccionDeMejora.CANCELAR: {
-            EstadoAccion.PENDIENTE: EstadoAccion.CANCELADA,
-            EstadoAccion.EN_CURSO: EstadoAccion.CANCELADA,
-        },
-    },
+    cumplido=EstadoAccion.CUMPLIDA,
+    cancelado=EstadoAccion.CANCELADA,
     sujeto=_("una acción de mejora"),
     sujeto_definido=_("la acción de mejora"),
-    # «Vencida» is the traffic light of a running action past its date, never a state.
-    en_curso=frozenset({EstadoAccion.PENDIENTE, EstadoAccion.EN_CURSO}),
 )
