@@ -5,13 +5,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from civic import calendario
 from organizaciones.models import Capacitacion, Eleccion, RequerimientoIVC, Visita
 from organizaciones.services import ivc as servicios
-
-
-def _vence(requerimiento: RequerimientoIVC):
-    return calendario.sumar_dias_habiles(requerimiento.fecha, requerimiento.plazo_dias)
 
 
 class PendienteFilter(admin.SimpleListFilter):
@@ -72,8 +67,7 @@ class VisitaAdmin(admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         for requerimiento in formset.save(commit=False):
             requerimiento.organizacion = form.instance.organizacion
-            requerimiento.vence = _vence(requerimiento)
-            requerimiento.save()
+            servicios.guardar_requerimiento.en_transaccion(requerimiento)
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -105,8 +99,7 @@ class RequerimientoIVCAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # The term is business days from the requirement's date (the reminder reads `vence`).
-        obj.vence = _vence(obj)
-        super().save_model(request, obj, form, change)
+        servicios.guardar_requerimiento.en_transaccion(obj)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -12,6 +12,20 @@ from civic.expedientes.servicios import servicio
 from organizaciones.models import Capacitacion, Organizacion, RequerimientoIVC, Visita
 
 
+def vencimiento(fecha: date, plazo_dias: int) -> date:
+    """A requirement is due `plazo_dias` business days after its date (its reminder reads `vence`)."""
+    return calendario.sumar_dias_habiles(fecha, plazo_dias)
+
+
+@servicio
+def guardar_requerimiento(requerimiento: RequerimientoIVC) -> RequerimientoIVC:
+    """Save a requirement typed in the admin (on its own or under its visit) with its term recomputed
+    from its date and plazo. The admin, inside its own transaction, calls `.en_transaccion`."""
+    requerimiento.vence = vencimiento(requerimiento.fecha, requerimiento.plazo_dias)
+    requerimiento.save()
+    return requerimiento
+
+
 @servicio
 def registrar_visita(
     *,
@@ -41,7 +55,7 @@ def registrar_visita(
             descripcion=descripcion,
             fecha=fecha,
             plazo_dias=plazo,
-            vence=calendario.sumar_dias_habiles(fecha, plazo),
+            vence=vencimiento(fecha, plazo),
             responsable=actor,
         )
     # A visit is activity of the organization (art. 36: a year without it is an alert).

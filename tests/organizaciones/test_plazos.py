@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from civic import calendario
 from civic.models import Notificacion
@@ -15,7 +16,7 @@ from organizaciones.models import (
     EstadoOrganizacion,
     RequerimientoIVC,
 )
-from organizaciones.services import radicacion, registro
+from organizaciones.services import ivc, radicacion, registro
 from organizaciones.services import tramite as servicios
 from organizaciones.tasks import levantar_suspensiones_task
 from tests.civic.fabricas import en_bogota
@@ -134,3 +135,41 @@ def test_un_requerimiento_antes_de_que_empiece_el_termino_guarda_el_termino_ente
     tramite.refresh_from_db()
     assert tramite.fecha_radicacion_efectiva == date(2026, 8, 10)
     assert tramite.dias_suspendidos == tramite.plazo_dias == 15
+
+
+def test_un_requerimiento_guardado_desde_el_admin_recalcula_su_vencimiento_en_dias_habiles(funcionario):
+    requerimiento = RequerimientoIVC(
+        organizacion=OrganizacionFactory(),
+        descripcion="Presentar el libro de afiliados actualizado.",
+        fecha=date(2026, 8, 3),
+        plazo_dias=10,
+        vence=date(2026, 8, 4),
+        responsable=funcionario,
+    )
+    ivc.guardar_requerimiento(requerimiento)
+    requerimiento.refresh_from_db()
+    # 10 business days after Monday 3 August 2026, with 7 August (Batalla de Boyacá) a holiday.
+    assert requerimiento.vence == date(2026, 8, 19) == calendario.sumar_dias_habiles(date(2026, 8, 3), 10)
+    requerimiento.plazo_dias = 15
+    ivc.guardar_requerimiento(requerimiento)
+    requerimiento.refresh_from_db()
+    assert requerimiento.vence == calendario.sumar_dias_habiles(date(2026, 8, 3), 15)
+
+
+def test_el_admin_guarda_el_requerimiento_por_su_servicio(client, funcionario):
+    funcionario.is_superuser = True
+    funcionario.save()
+    client.force_login(funcionario)
+    organizacion = OrganizacionFactory()
+    respuesta = client.post(
+        reverse("admin:organizaciones_requerimientoivc_add"),
+        {
+            "organizacion": organizacion.pk,
+            "descripcion": "Presentar el libro de afiliados actualizado.",
+            "fecha": "2026-08-03",
+            "plazo_dias": "10",
+            "responsable": funcionario.pk,
+        },
+    )
+    assert respuesta.status_code == 302
+    assert RequerimientoIVC.objects.get(organizacion=organizacion).vence == date(2026, 8, 19)
