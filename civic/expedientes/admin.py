@@ -6,6 +6,7 @@ the current state allows, and turns a service's refusal into errors next to the 
 typed and writing nothing.
 """
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from django import forms
@@ -57,6 +58,36 @@ class FormularioAccion(forms.Form):
 
     def ejecutar(self, actor) -> None:
         raise NotImplementedError
+
+
+class FormularioNota(FormularioAccion):
+    """An action whose one input is a note for the timeline, handed to one service as
+    `servicio(<parametro>=objeto, nota=…, actor=…)`. The note is optional, or required and called
+    «Motivo» when `nota_obligatoria` (cancelling, reopening: the reason is what people read).
+
+    Declare the service with `staticmethod(...)` so the form does not bind it."""
+
+    servicio: Callable[..., object]
+    # The keyword the service takes the object as ("compromiso", "acta"…).
+    parametro = ""
+    nota_obligatoria = False
+    etiqueta_nota = gettext_lazy("Nota")
+    ayuda_nota = ""
+    nota_max = 2000
+    filas_nota = 4
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nota"] = forms.CharField(
+            label=_("Motivo") if self.nota_obligatoria else self.etiqueta_nota,
+            required=self.nota_obligatoria,
+            max_length=self.nota_max,
+            widget=forms.Textarea(attrs={"rows": self.filas_nota, "cols": 80}),
+            help_text=self.ayuda_nota,
+        )
+
+    def ejecutar(self, actor) -> None:
+        self.servicio(**{self.parametro: self.objeto}, nota=self.cleaned_data["nota"], actor=actor)
 
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from civic.expedientes.admin import AccionesAdminMixin, AnioFilter, FormularioAccion
+from civic.expedientes.admin import AccionesAdminMixin, AnioFilter, FormularioAccion, FormularioNota
 from civic.plazos.admin import SemaforoFilter, etiqueta_semaforo
 from civic.plazos.semaforo import dias_restantes, luz
 from rendicion.models import AccionMejora, Audiencia, Evaluacion, Pregunta, PropuestaTema
@@ -334,39 +334,25 @@ class PreguntaAdmin(AccionesAdminMixin, admin.ModelAdmin):
 # --- Improvement actions -------------------------------------------------------------------------
 
 
-class _CambioAccion(FormularioAccion):
-    nota_obligatoria = False
-    nota = forms.CharField(
-        label=gettext_lazy("Nota"),
-        required=False,
-        max_length=servicios.NOTA_MAX,
-        widget=_TEXTO,
-        help_text=gettext_lazy("Queda en el seguimiento de la acción de mejora."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.nota_obligatoria:
-            self.fields["nota"].required = True
-            self.fields["nota"].label = _("Motivo")
+class _CambioAccion(FormularioNota):
+    parametro = "accion"
+    ayuda_nota = gettext_lazy("Queda en el seguimiento de la acción de mejora.")
+    nota_max = servicios.NOTA_MAX
+    filas_nota = 6
 
 
 class IniciarForm(_CambioAccion):
     accion = AccionDeMejora.INICIAR
     titulo = gettext_lazy("Marcar en curso")
     boton = gettext_lazy("Marcar en curso")
-
-    def ejecutar(self, actor):
-        servicios.iniciar(accion=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
+    servicio = staticmethod(servicios.iniciar)
 
 
 class CumplirForm(_CambioAccion):
     accion = AccionDeMejora.CUMPLIR
     titulo = gettext_lazy("Dar por cumplida")
     boton = gettext_lazy("Dar por cumplida")
-
-    def ejecutar(self, actor):
-        servicios.cumplir(accion=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
+    servicio = staticmethod(servicios.cumplir)
 
 
 class CancelarForm(_CambioAccion):
@@ -374,9 +360,7 @@ class CancelarForm(_CambioAccion):
     titulo = gettext_lazy("Cancelar la acción")
     boton = gettext_lazy("Cancelar la acción")
     nota_obligatoria = True
-
-    def ejecutar(self, actor):
-        servicios.cancelar(accion=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
+    servicio = staticmethod(servicios.cancelar)
 
 
 class SemaforoAccionFilter(SemaforoFilter):
