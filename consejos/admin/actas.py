@@ -14,21 +14,28 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civic.expedientes.admin import AccionesAdminMixin, FormularioAccion
+from civic.expedientes.admin import AccionesAdminMixin, FormularioAccion, FormularioNota
 from civic.expedientes.formularios import ayuda_adjuntos
 from consejos.models import Acta, EventoActa, VersionActa
 from consejos.selectors.actas import contenido, sesion_completa
 from consejos.services import actas as servicios
 from consejos.workflow import AccionActa, EstadoActa
 
-from .permisos import PERMISO_ACTA, PLANTILLA_ACCION, descarga, pagina_formulario
+from .permisos import (
+    PERMISO_ACTA,
+    PLANTILLA_ACCION,
+    SoloPorSusAcciones,
+    descarga,
+    enlace_sesion,
+    pagina_formulario,
+)
 
 _TEXTO = forms.Textarea(attrs={"rows": 4, "cols": 80})
 # What the staff member decides from: the acta as it would be published today.
 CONTENIDO = "admin/consejos/acta/_contenido.html"
 
 
-class AprobarForm(FormularioAccion):
+class AprobarForm(FormularioNota):
     accion = AccionActa.APROBAR
     titulo = gettext_lazy("Aprobar el acta")
     plantilla_previa = CONTENIDO
@@ -36,17 +43,10 @@ class AprobarForm(FormularioAccion):
         "La instancia aprobó el acta: desde ahora la sesión y su registro quedan de solo lectura."
     )
     boton = gettext_lazy("Aprobar el acta")
-
-    nota = forms.CharField(
-        label=gettext_lazy("Nota (opcional)"),
-        required=False,
-        max_length=2000,
-        widget=_TEXTO,
-        help_text=gettext_lazy("Por ejemplo: aprobada en la sesión siguiente por unanimidad."),
-    )
-
-    def ejecutar(self, actor):
-        servicios.aprobar(acta=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
+    servicio = staticmethod(servicios.aprobar)
+    parametro = "acta"
+    etiqueta_nota = gettext_lazy("Nota (opcional)")
+    ayuda_nota = gettext_lazy("Por ejemplo: aprobada en la sesión siguiente por unanimidad.")
 
 
 class DevolverForm(FormularioAccion):
@@ -135,7 +135,7 @@ def vista_previa(acta: Acta) -> str:
 
 
 @admin.register(Acta)
-class ActaAdmin(AccionesAdminMixin, admin.ModelAdmin):
+class ActaAdmin(SoloPorSusAcciones, AccionesAdminMixin, admin.ModelAdmin):
     list_display = ("__str__", "fecha_sesion", "comuna", "estado", "version")
     list_filter = ("estado", "sesion__instancia", "sesion__comuna")
     list_select_related = ("sesion__instancia", "sesion__comuna")
@@ -169,25 +169,13 @@ class ActaAdmin(AccionesAdminMixin, admin.ModelAdmin):
             .first()
         )
 
-    def has_add_permission(self, request):
-        # An acta opens when its session is registered as held.
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return obj is None and super().has_change_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
     @admin.display(description=gettext_lazy("comuna"))
     def comuna(self, obj):
         return obj.sesion.comuna or obj.sesion.instancia.comuna or _("Municipal")
 
     @admin.display(description=gettext_lazy("sesión"))
     def sesion_enlace(self, obj):
-        return format_html(
-            '<a href="{}">{}</a>', reverse("admin:consejos_sesion_change", args=[obj.sesion_id]), obj.sesion
-        )
+        return enlace_sesion(obj)
 
     @admin.display(description=gettext_lazy("acta firmada"))
     def escaneo(self, obj):
@@ -221,14 +209,7 @@ class ActaAdmin(AccionesAdminMixin, admin.ModelAdmin):
         if not self.puede_tramitar(request):
             raise PermissionDenied
         acta = get_object_or_404(Acta.objects.select_related("sesion__instancia"), pk=pk)
-        return pagina_formulario(
-            self,
-            request,
-            acta,
-            EscaneoForm,
-            estado=acta.get_estado_display(),
-            url_volver=self.url_objeto(acta),
-        )
+        return pagina_formulario(self, request, acta, EscaneoForm)
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(request, {"title": _("Actas"), **(extra_context or {})})

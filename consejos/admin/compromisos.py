@@ -6,15 +6,13 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import formats, timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from civic.expedientes.admin import AccionesAdminMixin, FormularioAccion
+from civic.expedientes.admin import AccionesAdminMixin, FormularioAccion, FormularioNota
 from civic.expedientes.archivos import respuesta_archivo
 from civic.expedientes.formularios import CampoVariosArchivos, ayuda_adjuntos
 from civic.plazos.admin import SemaforoFilter, etiqueta_semaforo
@@ -23,7 +21,13 @@ from consejos.models import Compromiso, EstadoSesion, EventoCompromiso, Evidenci
 from consejos.services import compromisos as servicios
 from consejos.workflow import MAQUINA_COMPROMISO, AccionCompromiso
 
-from .permisos import PERMISO_COMPROMISO, PLANTILLA_ACCION, pagina_formulario
+from .permisos import (
+    PERMISO_COMPROMISO,
+    PLANTILLA_ACCION,
+    SoloPorSusAcciones,
+    enlace_sesion,
+    pagina_de_accion,
+)
 
 _NOTA = forms.Textarea(attrs={"rows": 4, "cols": 80})
 
@@ -41,40 +45,23 @@ class SemaforoCompromisoFilter(SemaforoFilter):
     campo_vencimiento = "fecha_vencimiento"
 
 
-class _Cambio(FormularioAccion):
-    nota_obligatoria = False
-
-    nota = forms.CharField(
-        label=gettext_lazy("Nota"),
-        required=False,
-        max_length=2000,
-        widget=_NOTA,
-        help_text=gettext_lazy("Queda en el seguimiento público del compromiso."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["nota"].required = self.nota_obligatoria
-        if self.nota_obligatoria:
-            self.fields["nota"].label = _("Motivo")
+class _Cambio(FormularioNota):
+    parametro = "compromiso"
+    ayuda_nota = gettext_lazy("Queda en el seguimiento público del compromiso.")
 
 
 class IniciarForm(_Cambio):
     accion = AccionCompromiso.INICIAR
     titulo = gettext_lazy("Marcar en curso")
     boton = gettext_lazy("Marcar en curso")
-
-    def ejecutar(self, actor):
-        servicios.iniciar(compromiso=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
+    servicio = staticmethod(servicios.iniciar)
 
 
 class CumplirForm(_Cambio):
     accion = AccionCompromiso.CUMPLIR
     titulo = gettext_lazy("Dar por cumplido")
     boton = gettext_lazy("Dar por cumplido")
-
-    def ejecutar(self, actor):
-        servicios.cumplir(compromiso=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
+    servicio = staticmethod(servicios.cumplir)
 
 
 class CancelarForm(_Cambio):
@@ -82,9 +69,7 @@ class CancelarForm(_Cambio):
     titulo = gettext_lazy("Cancelar el compromiso")
     boton = gettext_lazy("Cancelar el compromiso")
     nota_obligatoria = True
-
-    def ejecutar(self, actor):
-        servicios.cancelar(compromiso=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
+    servicio = staticmethod(servicios.cancelar)
 
 
 class ReabrirForm(_Cambio):
@@ -92,9 +77,7 @@ class ReabrirForm(_Cambio):
     titulo = gettext_lazy("Reabrir el compromiso")
     boton = gettext_lazy("Reabrir")
     nota_obligatoria = True
-
-    def ejecutar(self, actor):
-        servicios.reabrir(compromiso=self.objeto, nota=self.cleaned_data["nota"], actor=actor)
+    servicio = staticmethod(servicios.reabrir)
 
 
 FORMULARIOS_ACCION = {
@@ -170,7 +153,7 @@ _EVENTOS = {
 
 
 @admin.register(Compromiso)
-class CompromisoAdmin(AccionesAdminMixin, admin.ModelAdmin):
+class CompromisoAdmin(SoloPorSusAcciones, AccionesAdminMixin, admin.ModelAdmin):
     list_display = ("descripcion_corta", "responsable", "sesion", "comuna", "vence", "estado", "semaforo")
     list_filter = ("estado", SemaforoCompromisoFilter, "comuna", "sesion__instancia")
     list_select_related = ("sesion__instancia", "comuna", "dependencia", "organizacion", "integrante")
@@ -224,16 +207,6 @@ class CompromisoAdmin(AccionesAdminMixin, admin.ModelAdmin):
             .first()
         )
 
-    def has_add_permission(self, request):
-        # Commitments are made in a session: registered from the session's page.
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return obj is None and super().has_change_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
     # --- Columns ----------------------------------------------------------------------------------
 
     @admin.display(description=gettext_lazy("qué se comprometió"), ordering="descripcion")
@@ -260,9 +233,7 @@ class CompromisoAdmin(AccionesAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("sesión donde se hizo"))
     def sesion_enlace(self, obj):
-        return format_html(
-            '<a href="{}">{}</a>', reverse("admin:consejos_sesion_change", args=[obj.sesion_id]), obj.sesion
-        )
+        return enlace_sesion(obj)
 
     @admin.display(description=gettext_lazy("revisado en"))
     def revisiones(self, obj):
@@ -290,18 +261,8 @@ class CompromisoAdmin(AccionesAdminMixin, admin.ModelAdmin):
     def otra_accion_view(self, request, pk: int, accion: str):
         if not self.puede_tramitar(request):
             raise PermissionDenied
-        formulario = OTRAS_ACCIONES.get(accion)
-        if formulario is None:
-            raise Http404
-        compromiso = get_object_or_404(Compromiso.objects.select_related("sesion__instancia"), pk=pk)
-        return pagina_formulario(
-            self,
-            request,
-            compromiso,
-            formulario,
-            estado=compromiso.get_estado_display(),
-            url_volver=self.url_objeto(compromiso),
-        )
+        objetos = Compromiso.objects.select_related("sesion__instancia")
+        return pagina_de_accion(self, request, OTRAS_ACCIONES, accion, objetos, pk)
 
     def evidencia_view(self, request, pk: int, evidencia_pk: int):
         if not self.has_view_permission(request):

@@ -3,8 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from civic.expedientes.admin import FormularioAccion, volcar_error
@@ -21,11 +23,13 @@ PERMISO_SUSCRIPTORES = "consejos.ver_suscriptores"
 PLANTILLA_ACCION = "admin/consejos/accion.html"
 
 
-def pagina_formulario(
-    model_admin, request, objeto, formulario: type[FormularioAccion], *, estado: str, url_volver: str
-):
+def pagina_formulario(model_admin, request, objeto, formulario: type[FormularioAccion]):
     """A staff action outside a state machine (held, cancelled, a follow-up, a scan): its form calls one
-    service; a refusal shows next to the fields, keeps what was typed and writes nothing."""
+    service; a refusal shows next to the fields, keeps what was typed and writes nothing. The page shows
+    the object's state and goes back to its admin page."""
+    opts = model_admin.opts
+    url_volver = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[objeto.pk])
+    estado = objeto.get_estado_display()
     if request.method == "POST":
         form = formulario(request.POST, request.FILES, objeto=objeto)
         if form.is_valid():
@@ -41,7 +45,6 @@ def pagina_formulario(
                 return redirect(url_volver)
     else:
         form = formulario(objeto=objeto)
-    opts = model_admin.opts
     contexto = {
         **model_admin.admin_site.each_context(request),
         "opts": opts,
@@ -56,6 +59,36 @@ def pagina_formulario(
         "url_volver": url_volver,
     }
     return TemplateResponse(request, PLANTILLA_ACCION, contexto)
+
+
+def pagina_de_accion(model_admin, request, formularios: dict, accion: str, objetos, pk: int):
+    """The page of the action `accion` among `formularios` on the object `pk` of the queryset `objetos`
+    (the caller has checked the permission first)."""
+    formulario = formularios.get(accion)
+    if formulario is None:
+        raise Http404
+    return pagina_formulario(model_admin, request, get_object_or_404(objetos, pk=pk), formulario)
+
+
+class SoloPorSusAcciones:
+    """An admin page that only shows its object: it is born elsewhere (an acta when its session is held,
+    a commitment in its session) and changes only through its actions; nothing is deleted."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request)  # type: ignore[misc]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def enlace_sesion(obj):
+    """A link to the admin page of the session `obj` belongs to."""
+    return format_html(
+        '<a href="{}">{}</a>', reverse("admin:consejos_sesion_change", args=[obj.sesion_id]), obj.sesion
+    )
 
 
 def descarga(campo, nombre: str) -> FileResponse:

@@ -7,7 +7,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -33,7 +32,7 @@ from consejos.models import (
 from consejos.selectors.actas import quorum
 from consejos.services import actas, compromisos, sesiones
 
-from .permisos import PERMISO_SESION, CamposConNombre, descarga, pagina_formulario
+from .permisos import PERMISO_SESION, CamposConNombre, descarga, pagina_de_accion
 
 _FECHA = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _MOMENTO = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -453,17 +452,8 @@ class SesionAdmin(admin.ModelAdmin):
     def accion_view(self, request, pk: int, accion: str):
         if not request.user.has_perm(PERMISO_SESION):
             raise PermissionDenied
-        formulario = ACCIONES.get(accion)
-        if formulario is None:
-            raise Http404
-        sesion = get_object_or_404(Sesion.objects.select_related("instancia"), pk=pk)
-        return pagina_formulario(
-            self,
-            request,
-            sesion,
-            formulario,
-            estado=sesion.get_estado_display(),
-            url_volver=reverse("admin:consejos_sesion_change", args=[sesion.pk]),
+        return pagina_de_accion(
+            self, request, ACCIONES, accion, Sesion.objects.select_related("instancia"), pk
         )
 
     def anexo_view(self, request, pk: int, anexo_pk: int):
