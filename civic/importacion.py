@@ -40,6 +40,16 @@ def plano(texto: str) -> str:
 # ---- cells ---------------------------------------------------------------------------------------------
 
 
+def vacia(texto: str, obligatoria: bool) -> bool:
+    """Whether the cell's text is empty, so the widget returns its empty value; an empty cell of a required
+    column is refused instead."""
+    if texto:
+        return False
+    if obligatoria:
+        raise ValueError(_("Falta el valor: la columna es obligatoria."))
+    return True
+
+
 class Texto(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         # Import format = export format: what `render` guarded against formulas comes back as it was.
@@ -60,9 +70,7 @@ class Fecha(widgets.Widget):
         if isinstance(value, date):
             return value
         texto = hojas.texto_de_celda(value)
-        if not texto:
-            if self.obligatoria:
-                raise ValueError(_("Falta el valor: la columna es obligatoria."))
+        if vacia(texto, self.obligatoria):
             return None
         for formato in self.FORMATOS:
             try:
@@ -92,11 +100,9 @@ class Numero(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         original = hojas.texto_de_celda(value)
         texto = original.replace(" ", "")
-        if not texto:
-            if self.defecto is not None:
-                return self.defecto
-            if self.obligatoria:
-                raise ValueError(_("Falta el valor: la columna es obligatoria."))
+        if not texto and self.defecto is not None:
+            return self.defecto
+        if vacia(texto, self.obligatoria):
             return None
         if "," in texto:  # Colombian style: points group thousands, the comma is decimal
             texto = texto.replace(".", "").replace(",", ".")
@@ -112,6 +118,17 @@ class Numero(widgets.Widget):
         if value is None:
             return ""
         return format(Decimal(value).normalize(), "f")
+
+
+class OpcionesDeImportacion:
+    """The `Meta` options every import resource shares (`class Meta(OpcionesDeImportacion)`): each row
+    checked by the model (`full_clean`), in one transaction, and every row reported, none diffed."""
+
+    clean_model_instances = True
+    use_transactions = True
+    skip_diff = True
+    skip_unchanged = False
+    report_skipped = True
 
 
 # ---- the report ----------------------------------------------------------------------------------------

@@ -12,14 +12,16 @@ acknowledgement shows it.
 """
 
 import time
+from collections.abc import Callable
 from datetime import timedelta
+from typing import TypeVar
 from uuid import UUID, uuid4
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +37,8 @@ MARCA_TOKEN = "token-de-radicacion-de-la-visita"
 # it up to 2 s while the filing is this recent.
 CODIGO_GEMELA_SEGUNDOS = 120
 ESPERA_GEMELA_SEGUNDOS = 10
+
+R = TypeVar("R")
 
 _VENCIDO = gettext_lazy("El formulario venció. Revise sus datos y envíelo de nuevo.")
 
@@ -87,6 +91,21 @@ def radicado_aqui(request: HttpRequest, objeto: Radicable, codigo: str | None) -
 def radicado_de_la_sesion(request: HttpRequest, radicado: str) -> int | None:
     """The id of `radicado` if this session filed it."""
     return request.session.get(SESION_RADICADOS, {}).get(radicado)
+
+
+def radicado_de_esta_sesion(
+    request: HttpRequest,
+    radicado: str,
+    buscar: Callable[[int], R | None],
+    mensaje: str | None = None,
+) -> R:
+    """What this session filed as `radicado`, found by `buscar` (its id → the object, or None), or a 404
+    with `mensaje`: another browser's radicado is not found here."""
+    pk = radicado_de_la_sesion(request, radicado)
+    encontrado = buscar(pk) if pk else None
+    if encontrado is None:
+        raise Http404(mensaje or _("No encontramos ese radicado en esta sesión."))
+    return encontrado
 
 
 def codigo_una_vez(request: HttpRequest, objeto: Radicable) -> str | None:
