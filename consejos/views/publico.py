@@ -5,10 +5,10 @@ Each view reads through `consejos.selectors.publico`, which only sees published 
 """
 
 import mimetypes
+from typing import TypeVar
 
 import magic
 from django.core.files import File
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,19 +17,24 @@ from django.views.decorators.http import require_GET
 
 from civic.busqueda import en_postgres, fragmento_de, resaltar
 from civic.expedientes.archivos import respuesta_archivo
+from civic.sitio.paginas import pagina_y_consulta
 from consejos.forms import BuscarActasForm, FiltroCompromisosForm
 from consejos.selectors import publico as selectores
 
 POR_PAGINA = 20
 COMPROMISOS_POR_PAGINA = 50
+T = TypeVar("T")
 
 
 def _pagina(request, filas, por_pagina: int = POR_PAGINA):
-    """A page of `filas` and the query string without the page number, for the pagination links."""
-    pagina = Paginator(filas, por_pagina).get_page(request.GET.get("pagina"))
-    consulta = request.GET.copy()
-    consulta.pop("pagina", None)
-    return pagina, consulta.urlencode()
+    return pagina_y_consulta(request, filas, por_pagina)
+
+
+def _o_404(encontrado: T | None) -> T:
+    """What a public selector found, or the 404 when it found nothing (or nothing public)."""
+    if encontrado is None:
+        raise Http404
+    return encontrado
 
 
 def _descarga(archivo: File, nombre: str) -> FileResponse:
@@ -62,9 +67,7 @@ def inicio(request):
 
 @require_GET
 def comuna(request, pk: int):
-    encontrada = selectores.comuna(pk)
-    if encontrada is None:
-        raise Http404
+    encontrada = _o_404(selectores.comuna(pk))
     pagina, consulta = _pagina(request, selectores.actas_de_comuna(encontrada))
     return render(
         request,
@@ -83,9 +86,7 @@ def comuna(request, pk: int):
 
 @require_GET
 def compromisos_comuna(request, pk: int):
-    encontrada = selectores.comuna(pk)
-    if encontrada is None:
-        raise Http404
+    encontrada = _o_404(selectores.comuna(pk))
     hoy = timezone.localdate()
     form = FiltroCompromisosForm(request.GET or None)
     filtros = form.filtros()
@@ -111,9 +112,7 @@ def compromisos_comuna(request, pk: int):
 
 @require_GET
 def instancia(request, pk: int):
-    encontrada = selectores.instancia(pk)
-    if encontrada is None:
-        raise Http404
+    encontrada = _o_404(selectores.instancia(pk))
     pagina, consulta = _pagina(request, selectores.actas_de_instancia(encontrada))
     return render(
         request,
@@ -130,17 +129,13 @@ def instancia(request, pk: int):
 
 @require_GET
 def acta(request, pk: int):
-    publica = selectores.acta(pk)
-    if publica is None:
-        raise Http404
+    publica = _o_404(selectores.acta(pk))
     return render(request, "consejos/acta.html", {"a": publica, "v": publica.version})
 
 
 @require_GET
 def acta_version(request, pk: int, numero: int):
-    publica = selectores.acta(pk, numero=numero)
-    if publica is None:
-        raise Http404
+    publica = _o_404(selectores.acta(pk, numero=numero))
     if not publica.reemplazada:
         return redirect("consejos:acta", pk=pk)
     return render(request, "consejos/acta.html", {"a": publica, "v": publica.version})
@@ -148,9 +143,7 @@ def acta_version(request, pk: int, numero: int):
 
 @require_GET
 def acta_pdf(request, pk: int):
-    publica = selectores.acta(pk)
-    if publica is None:
-        raise Http404
+    publica = _o_404(selectores.acta(pk))
     v = publica.vigente
     acta = v.acta
     respuesta = FileResponse(
@@ -173,9 +166,7 @@ def acta_escaneo(request, pk: int):
 
 @require_GET
 def acta_anexo(request, pk: int, anexo: int):
-    encontrado = selectores.anexo_publico(pk, anexo)
-    if encontrado is None:
-        raise Http404
+    encontrado = _o_404(selectores.anexo_publico(pk, anexo))
     return _descarga(encontrado.archivo, encontrado.titulo)
 
 
@@ -201,15 +192,11 @@ def buscar(request):
 
 @require_GET
 def compromiso(request, pk: int):
-    publico = selectores.compromiso(pk, hoy=timezone.localdate())
-    if publico is None:
-        raise Http404
+    publico = _o_404(selectores.compromiso(pk, hoy=timezone.localdate()))
     return render(request, "consejos/compromiso.html", {"p": publico, "c": publico.compromiso})
 
 
 @require_GET
 def evidencia(request, pk: int, evidencia: int):
-    encontrada = selectores.evidencia_publica(pk, evidencia)
-    if encontrada is None:
-        raise Http404
+    encontrada = _o_404(selectores.evidencia_publica(pk, evidencia))
     return respuesta_archivo(encontrada)

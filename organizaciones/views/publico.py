@@ -5,7 +5,6 @@ tracking form's do (civic.expedientes.limites); an authentic code, however often
 """
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET
 from civic.expedientes import limites
 from civic.expedientes.vistas import demasiados_intentos
 from civic.sitio import en_cache
+from civic.sitio.paginas import pagina_y_consulta
 from organizaciones.forms import BuscarForm, VerificarForm
 from organizaciones.selectors import publico as selectores
 from organizaciones.selectors.certificados import verificar as verificar_certificado
@@ -33,10 +33,7 @@ def limite_verificar() -> limites.Limite:
 def directorio(request):
     form = BuscarForm(request.GET or None)
     filtros = form.filtros()
-    pagina = Paginator(selectores.directorio(**filtros), POR_PAGINA).get_page(request.GET.get("pagina"))
-    # The query string of the current search, without the page, for the pagination links.
-    consulta = request.GET.copy()
-    consulta.pop("pagina", None)
+    pagina, consulta = pagina_y_consulta(request, selectores.directorio(**filtros), POR_PAGINA)
     return render(
         request,
         "organizaciones/directorio.html",
@@ -44,7 +41,7 @@ def directorio(request):
             "form": form,
             "pagina": pagina,
             "filtrado": any(filtros.values()),
-            "consulta": consulta.urlencode(),
+            "consulta": consulta,
         },
     )
 

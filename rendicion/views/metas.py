@@ -78,15 +78,12 @@ def de_dependencia(request, sigla: str):
     )
     if dependencia is None:
         raise Http404
-    return render(
+    return _lista(
         request,
-        "rendicion/metas/lista.html",
-        {
-            **_contexto(todo),
-            "nodos": selectores.de_dependencia(todo, dependencia.pk),
-            "titulo": _("Metas de %(nombre)s") % {"nombre": dependencia.nombre},
-            "dependencia": dependencia,
-        },
+        todo,
+        selectores.de_dependencia(todo, dependencia.pk),
+        _("Metas de %(nombre)s") % {"nombre": dependencia.nombre},
+        dependencia=dependencia,
     )
 
 
@@ -96,13 +93,17 @@ def de_comuna(request, pk: int):
     comuna = next((c for c in selectores.comunas_con_metas(todo) if c.pk == pk), None)
     if comuna is None:
         raise Http404
-    return render(
+    return _lista(
         request,
-        "rendicion/metas/lista.html",
-        {
-            **_contexto(todo),
-            "nodos": selectores.de_comuna(todo, comuna.pk),
-            "titulo": _("Metas en %(nombre)s") % {"nombre": comuna.nombre},
-            "comuna": comuna,
-        },
+        todo,
+        selectores.de_comuna(todo, comuna.pk),
+        _("Metas en %(nombre)s") % {"nombre": comuna.nombre},
+        comuna=comuna,
+    )
+
+
+def _lista(request, todo, nodos, titulo: str, **filtro):
+    """The goals of one dependencia or one comuna (`filtro` names which, for the page)."""
+    return render(
+        request, "rendicion/metas/lista.html", {**_contexto(todo), "nodos": nodos, "titulo": titulo, **filtro}
     )
