@@ -31,8 +31,9 @@ from civic.expedientes.vistas import demasiados_intentos
 from civic.formato import fecha_larga
 from civic.plazos import semaforo
 from civic.sitio import en_cache
+from civic.sitio.enlaces import url_consulta
 from civic.sitio.politica import POLITICA_DATOS_VERSION
-from pqrs import emails, pdf, selectors, services
+from pqrs import pdf, selectors, services
 from pqrs.forms import (
     GRUPOS_CATALOGOS,
     AportarDocumentoForm,
@@ -166,11 +167,12 @@ def _ya_radicada(request, solicitud: Solicitud):
 
 
 def _radicada_por_esta_sesion(request, radicado: str) -> Solicitud:
-    pk = acuse_unico.radicado_de_la_sesion(request, radicado)
-    solicitud = selectors.solicitud_para_peticionario(pk) if pk else None
-    if solicitud is None:
-        raise Http404(_("No encontramos ese acuse de recibo en esta sesión."))
-    return solicitud
+    return acuse_unico.radicado_de_esta_sesion(
+        request,
+        radicado,
+        selectors.solicitud_para_peticionario,
+        _("No encontramos ese acuse de recibo en esta sesión."),
+    )
 
 
 def _contexto_acuse(solicitud: Solicitud) -> dict:
@@ -188,7 +190,7 @@ def _contexto_acuse(solicitud: Solicitud) -> dict:
         "recibida_en": timezone.localtime(solicitud.radicada_en),
         "radicada_otro_dia": timezone.localtime(solicitud.radicada_en).date()
         != solicitud.fecha_radicacion_efectiva,
-        "url_consulta": emails.url_consulta(),
+        "url_consulta": url_consulta(),
     }
 
 

@@ -160,10 +160,7 @@ def _ya_radicado(request, tramite: Tramite):
 @never_cache
 @require_GET
 def radicado(request, radicado: str):
-    pk = acuse.radicado_de_la_sesion(request, radicado)
-    tramite = portal.tramite_para_peticionario(pk) if pk else None
-    if tramite is None:
-        raise Http404(_("No encontramos ese radicado en esta sesión."))
+    tramite = acuse.radicado_de_esta_sesion(request, radicado, portal.tramite_para_peticionario)
     # Shown on this one page view, then dropped: only its HMAC is kept.
     codigo = acuse.codigo_una_vez(request, tramite)
     return render(

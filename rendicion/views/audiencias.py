@@ -183,10 +183,7 @@ def _pagina_pregunta(request, audiencia, form, abierta, *, status=HTTPStatus.OK)
 @never_cache
 @require_GET
 def pregunta_radicada(request, radicado: str):
-    pk = acuse.radicado_de_la_sesion(request, radicado)
-    pregunta = selectores.pregunta_para_peticionario(pk) if pk else None
-    if pregunta is None:
-        raise Http404(_("No encontramos ese radicado en esta sesión."))
+    pregunta = acuse.radicado_de_esta_sesion(request, radicado, selectores.pregunta_para_peticionario)
     # Shown on this one page view, then dropped: only its HMAC is kept.
     codigo = acuse.codigo_una_vez(request, pregunta)
     return render(
