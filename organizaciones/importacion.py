@@ -15,7 +15,7 @@ from import_export import fields, resources, widgets
 from stdnum.co import nit as stdnum_nit
 
 from civic import hojas
-from civic.importacion import Comunas, Fecha, Texto
+from civic.importacion import Comunas, Fecha, OpcionesDeImportacion, Texto, vacia
 from civic.importacion import plano as _plano
 from civic.models import Barrio, Comuna
 
@@ -66,9 +66,7 @@ class Opcion(widgets.Widget):
 
     def clean(self, value, row=None, **kwargs):
         texto = hojas.texto_de_celda(value)
-        if not texto:
-            if self.obligatoria:
-                raise ValueError(_("Falta el valor: la columna es obligatoria."))
+        if vacia(texto, self.obligatoria):
             return ""
         buscado = _plano(texto)
         for codigo, etiqueta in self.opciones.choices:
@@ -214,16 +212,11 @@ class OrganizacionResource(resources.ModelResource):
         attribute="suspendida_hasta", column_name="suspendida_hasta", widget=Fecha(), saves_null_values=True
     )
 
-    class Meta:
+    class Meta(OpcionesDeImportacion):
         model = Organizacion
         fields = COLUMNAS
         export_order = COLUMNAS
         import_id_fields = ["id"]
-        clean_model_instances = True
-        use_transactions = True
-        skip_diff = True
-        skip_unchanged = False
-        report_skipped = True
 
     # --- territory, loaded once per file -------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from civic import hojas
-from civic.importacion import Comunas, Fecha, Numero, Texto, plano
+from civic.importacion import Comunas, Fecha, Numero, OpcionesDeImportacion, Texto, plano, vacia
 from civic.models import Dependencia
 
 from .models import Avance, EstadoMeta, MetaPlan
@@ -48,9 +48,7 @@ class Referencia(widgets.Widget):
 
     def clean(self, value, row=None, **kwargs):
         texto = hojas.texto_de_celda(value)
-        if not texto:
-            if self.obligatoria:
-                raise ValueError(_("Falta el valor: la columna es obligatoria."))
+        if vacia(texto, self.obligatoria):
             return None
         return self.buscar(texto)
 
@@ -74,16 +72,11 @@ class MetaResource(resources.ModelResource):
     comuna = fields.Field(attribute="comuna", column_name="comuna", saves_null_values=True)
     estado = fields.Field(attribute="estado", column_name="estado", saves_null_values=True)
 
-    class Meta:
+    class Meta(OpcionesDeImportacion):
         model = MetaPlan
         fields = COLUMNAS
         export_order = COLUMNAS
         import_id_fields = ["codigo"]
-        clean_model_instances = True
-        use_transactions = True
-        skip_diff = True
-        skip_unchanged = False
-        report_skipped = True
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -210,15 +203,10 @@ class AvanceResource(resources.ModelResource):
         attribute="publicar_desde", column_name="publicar_desde", widget=Fecha(), saves_null_values=True
     )
 
-    class Meta:
+    class Meta(OpcionesDeImportacion):
         model = Avance
         fields = COLUMNAS_AVANCES
         export_order = COLUMNAS_AVANCES
-        clean_model_instances = True
-        use_transactions = True
-        skip_diff = True
-        skip_unchanged = False
-        report_skipped = True
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
