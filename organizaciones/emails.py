@@ -3,13 +3,12 @@
 Templates: templates/organizaciones/emails/<nombre>.asunto.txt, .txt and .html.
 """
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from civic.formato import fecha_larga
 from civic.plazos.destinatarios import Cadena
 from civic.services.notificaciones import encolar_correo
+from civic.sitio.enlaces import absoluta, url_consulta
 
 from .models import Resolucion, Tramite
 from .roles import ORGANIZACIONES
@@ -28,14 +27,8 @@ NOMBRES_DE_PLANTILLAS = {
 }
 
 
-def url_consulta() -> str:
-    return settings.MUNICIPIO["sitio"].rstrip("/") + reverse("expedientes:consultar")
-
-
 def url_admin(tramite_id: int) -> str:
-    return settings.MUNICIPIO["sitio"].rstrip("/") + reverse(
-        "admin:organizaciones_tramite_change", args=[tramite_id]
-    )
+    return absoluta("admin:organizaciones_tramite_change", tramite_id)
 
 
 def contexto(tramite: Tramite) -> dict:

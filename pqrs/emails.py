@@ -15,6 +15,7 @@ from civic.expedientes.modelos import EventoBase
 from civic.formato import fecha_larga
 from civic.plazos.destinatarios import Cadena
 from civic.services.notificaciones import encolar_correo
+from civic.sitio.enlaces import url_consulta
 from pqrs.models import Entidad, Solicitud
 from pqrs.roles import COORDINACION_PQRS
 
@@ -50,10 +51,6 @@ NOMBRES_DE_PLANTILLAS = {
         "riesgo_vida": _("Alerta: vida en riesgo (art. 20)"),
     }.items()
 }
-
-
-def url_consulta() -> str:
-    return settings.MUNICIPIO["sitio"].rstrip("/") + reverse("expedientes:consultar")
 
 
 def url_admin(solicitud_id: int) -> str:

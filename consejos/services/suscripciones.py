@@ -4,28 +4,23 @@ Double opt-in (nothing is sent but the confirmation until the link in it is open
 authorization recorded, and every message carries its one-click unsubscribe link (List-Unsubscribe).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from civic.expedientes.servicios import servicio
 from civic.formato import fecha_larga
 from civic.services.notificaciones import Correo, encolar_correo, encolar_correos
+from civic.sitio.enlaces import absoluta
 from consejos.models import Compromiso, EventoCompromiso, Suscripcion, VersionActa
 
 PLANTILLAS = "consejos/emails/"
 
 
-def _url(nombre: str, *args) -> str:
-    return settings.MUNICIPIO["sitio"].rstrip("/") + reverse(nombre, args=args)
-
-
 def url_baja(suscripcion: Suscripcion) -> str:
-    return _url("consejos:baja", suscripcion.llave)
+    return absoluta("consejos:baja", suscripcion.llave)
 
 
 @servicio
@@ -58,7 +53,10 @@ def suscribir(*, correo: str, autorizacion_datos_version: str, comuna=None, inst
         encolar_correo(
             destinatario=correo,
             plantilla=f"{PLANTILLAS}confirmar",
-            contexto={"que": str(comuna or instancia), "url": _url("consejos:confirmar", suscripcion.llave)},
+            contexto={
+                "que": str(comuna or instancia),
+                "url": absoluta("consejos:confirmar", suscripcion.llave),
+            },
             objeto=suscripcion,
         )
     return suscripcion
@@ -100,19 +98,10 @@ def avisar_acta(version: VersionActa) -> int:
     contexto = {
         "titulo": version.titulo,
         "fecha": fecha_larga(version.fecha_sesion),
-        "url": _url("consejos:acta", version.acta_id),
+        "url": absoluta("consejos:acta", version.acta_id),
         "correccion": version.numero > 1,
     }
-    return encolar_correos(
-        Correo(
-            destinatario=s.correo,
-            plantilla=f"{PLANTILLAS}acta_publicada",
-            contexto={**contexto, "url_baja": url_baja(s)},
-            objeto=version,
-            baja=url_baja(s),
-        )
-        for s in _suscriptores(version.comuna_id, version.instancia_id)
-    )
+    return _avisar(version, "acta_publicada", contexto, version.comuna_id, version.instancia_id)
 
 
 def avisar_compromiso(compromiso: Compromiso, evento: EventoCompromiso) -> int:
@@ -124,15 +113,21 @@ def avisar_compromiso(compromiso: Compromiso, evento: EventoCompromiso) -> int:
         "nota": evento.nota,
         "responsable": str(compromiso.responsable),
         "vence": fecha_larga(compromiso.fecha_vencimiento),
-        "url": _url("consejos:compromiso", compromiso.pk),
+        "url": absoluta("consejos:compromiso", compromiso.pk),
     }
+    return _avisar(compromiso, "compromiso", contexto, compromiso.comuna_id, sesion.instancia_id)
+
+
+def _avisar(objeto, plantilla: str, contexto: dict, comuna_id: int | None, instancia_id: int | None) -> int:
+    """Queue one message per follower of the comuna or of the instancia, each with its own unsubscribe
+    link."""
     return encolar_correos(
         Correo(
             destinatario=s.correo,
-            plantilla=f"{PLANTILLAS}compromiso",
+            plantilla=f"{PLANTILLAS}{plantilla}",
             contexto={**contexto, "url_baja": url_baja(s)},
-            objeto=compromiso,
+            objeto=objeto,
             baja=url_baja(s),
         )
-        for s in _suscriptores(compromiso.comuna_id, sesion.instancia_id)
+        for s in _suscriptores(comuna_id, instancia_id)
     )
