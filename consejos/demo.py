@@ -427,22 +427,24 @@ class _Demo:
             secretaria_tecnica=self.dependencias[sigla],
             **campos,
         )
-        for fila in miembros:
-            nombre_i, cargo, rol, sector, *resto = fila
+        self.integrantes(instancia, miembros, periodo)
+        return instancia
+
+    def integrantes(self, instancia: Instancia, miembros, periodo: tuple[date, date]) -> None:
+        """The seats (name, cargo, role, sector[, entidad or organization]) for `periodo`, in order."""
+        for nombre, cargo, rol, sector, *resto in miembros:
             entidad = resto[0] if resto else ""
-            organizacion = entidad if not isinstance(entidad, str) else None
             Integrante.objects.create(
                 instancia=instancia,
-                nombre=nombre_i,
+                nombre=nombre,
                 cargo=cargo,
                 rol=rol,
                 sector=sector,
-                organizacion=organizacion,
+                organizacion=None if isinstance(entidad, str) else entidad,
                 entidad=entidad if isinstance(entidad, str) else "",
                 inicio=periodo[0],
                 fin=periodo[1],
             )
-        return instancia
 
     def programar(self, instancia: Instancia, r: Reunion) -> Sesion:
         sesion = sesiones.programar(
@@ -1454,19 +1456,7 @@ def _cargar_actual(d: _Demo) -> None:
     miembros = list(CMPS_ACTUAL)
     if organizacion is not None:
         miembros.append(("Representante legal", "", M, Sector.COMUNAL, organizacion))
-    for nombre, cargo, rol, sector, *resto in miembros:
-        entidad = resto[0] if resto else ""
-        Integrante.objects.create(
-            instancia=cmps,
-            nombre=nombre,
-            cargo=cargo,
-            rol=rol,
-            sector=sector,
-            organizacion=None if isinstance(entidad, str) else entidad,
-            entidad=entidad if isinstance(entidad, str) else "",
-            inicio=TERMINO_ACTUAL[0],
-            fin=TERMINO_ACTUAL[1],
-        )
+    d.integrantes(cmps, miembros, TERMINO_ACTUAL)
     primera, acta = d.realizar(
         cmps,
         Reunion(

@@ -31,18 +31,25 @@ def _sesiones(desde: date, hasta: date, parametros: Mapping[str, str]) -> QueryS
     return consulta
 
 
-def sesiones_por_instancia(desde: date, hasta: date, parametros: Mapping[str, str]) -> Resultado:
+def _por_instancia(
+    desde: date, hasta: date, parametros: Mapping[str, str], cifra: Count | Sum, unidad: str
+) -> Resultado:
+    """`cifra` of the period's sessions per instancia, most first; the total adds them up."""
     filas = list(
         _sesiones(desde, hasta, parametros)
         .values("instancia__nombre")
-        .annotate(n=Count("id"))
+        .annotate(n=cifra)
         .order_by("-n", "instancia__nombre")
     )
     return Resultado(
-        total=sum(f["n"] for f in filas),
-        unidad=str(_("sesiones")),
-        filas=tuple((f["instancia__nombre"], f["n"]) for f in filas),
+        total=sum(f["n"] or 0 for f in filas),
+        unidad=unidad,
+        filas=tuple((f["instancia__nombre"], f["n"] or 0) for f in filas),
     )
+
+
+def sesiones_por_instancia(desde: date, hasta: date, parametros: Mapping[str, str]) -> Resultado:
+    return _por_instancia(desde, hasta, parametros, Count("id"), str(_("sesiones")))
 
 
 def sesiones_por_tipo(desde: date, hasta: date, parametros: Mapping[str, str]) -> Resultado:
@@ -120,17 +127,7 @@ def grupos_poblacionales(desde: date, hasta: date, parametros: Mapping[str, str]
 
 def asistentes(desde: date, hasta: date, parametros: Mapping[str, str]) -> Resultado:
     """People reached: the community's head count at open sessions, by instancia."""
-    filas = list(
-        _sesiones(desde, hasta, parametros)
-        .values("instancia__nombre")
-        .annotate(n=Sum("asistentes_comunidad"))
-        .order_by("-n", "instancia__nombre")
-    )
-    return Resultado(
-        total=sum(f["n"] or 0 for f in filas),
-        unidad=str(_("personas")),
-        filas=tuple((f["instancia__nombre"], f["n"] or 0) for f in filas),
-    )
+    return _por_instancia(desde, hasta, parametros, Sum("asistentes_comunidad"), str(_("personas")))
 
 
 FUENTES = (
