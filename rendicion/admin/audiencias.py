@@ -233,11 +233,28 @@ def _luz_pregunta(p: Pregunta):
 
 
 _PETICIONARIO = ("peticionario", "tipo_documento", "numero_documento", "correo")
+# Without the personal-data permission the column and the field say only whether the question is anonymous.
+_SIN_DATOS = ("peticionario_reservado",)
 
 
 @admin.register(Pregunta)
 class PreguntaAdmin(AccionesAdminMixin, admin.ModelAdmin):
-    list_display = ("radicado", "texto_corto", "audiencia", "estado", "vence", "semaforo", "peticionario")
+    list_display = (
+        "radicado",
+        "texto_corto",
+        "de_la_audiencia",
+        "estado",
+        "vence",
+        "semaforo",
+        "peticionario",
+    )
+
+    def get_list_display(self, request):
+        # Decided per request: the ModelAdmin is shared by every request of every user.
+        if request.user.has_perm(PERMISO_DATOS):
+            return self.list_display
+        return (*self.list_display[:-1], "peticionario_reservado")
+
     list_filter = ("estado", SemaforoPreguntaFilter, "audiencia", AnioFilter)
     list_select_related = ("audiencia",)
     search_fields = ("radicado", "texto")
@@ -267,7 +284,7 @@ class PreguntaAdmin(AccionesAdminMixin, admin.ModelAdmin):
     )
 
     def get_fields(self, request, obj=None):
-        datos = _PETICIONARIO if request.user.has_perm(PERMISO_DATOS) else ("peticionario",)
+        datos = _PETICIONARIO if request.user.has_perm(PERMISO_DATOS) else _SIN_DATOS
         return (*self._BASE, *datos)
 
     def get_readonly_fields(self, request, obj=None):
@@ -284,6 +301,11 @@ class PreguntaAdmin(AccionesAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("audiencia"), ordering="audiencia__fecha")
+    def de_la_audiencia(self, obj):
+        # The date tells the audiencias apart; the full title would crowd out the question at 1280 px.
+        return formats.date_format(timezone.localtime(obj.audiencia.fecha), "SHORT_DATE_FORMAT")
 
     @admin.display(description=gettext_lazy("pregunta"), ordering="texto")
     def texto_corto(self, obj):
@@ -305,18 +327,13 @@ class PreguntaAdmin(AccionesAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=gettext_lazy("quién pregunta"))
     def peticionario(self, obj):
-        if obj.anonima:
-            return _("Anónima")
-        if self._ve_datos:
-            return obj.nombre_peticionario
-        return _("Datos reservados")
+        return _("Anónima") if obj.anonima else obj.nombre_peticionario
 
-    def changelist_view(self, request, extra_context=None):
-        self._ve_datos = request.user.has_perm(PERMISO_DATOS)
-        return super().changelist_view(request, extra_context)
+    @admin.display(description=gettext_lazy("quién pregunta"))
+    def peticionario_reservado(self, obj):
+        return _("Anónima") if obj.anonima else _("Datos reservados")
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        self._ve_datos = request.user.has_perm(PERMISO_DATOS)
         if obj is not None:
             context.update(
                 acciones=self.acciones_disponibles(request, obj),
