@@ -2,6 +2,7 @@
 
 from . import (
     audiencias,  # noqa: F401
+    cola,  # noqa: F401
     informes,  # noqa: F401
     metas,  # noqa: F401
 )

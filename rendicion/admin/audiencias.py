@@ -239,10 +239,10 @@ _SIN_DATOS = ("peticionario_reservado",)
 
 @admin.register(Pregunta)
 class PreguntaAdmin(AccionesAdminMixin, admin.ModelAdmin):
+    # The audiencia is a filter, not a column: the question and who asked keep their room at 1280 px.
     list_display = (
         "radicado",
         "texto_corto",
-        "de_la_audiencia",
         "estado",
         "vence",
         "semaforo",
@@ -301,11 +301,6 @@ class PreguntaAdmin(AccionesAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    @admin.display(description=gettext_lazy("audiencia"), ordering="audiencia__fecha")
-    def de_la_audiencia(self, obj):
-        # The date tells the audiencias apart; the full title would crowd out the question at 1280 px.
-        return formats.date_format(timezone.localtime(obj.audiencia.fecha), "SHORT_DATE_FORMAT")
 
     @admin.display(description=gettext_lazy("pregunta"), ordering="texto")
     def texto_corto(self, obj):
