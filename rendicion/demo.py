@@ -17,9 +17,9 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from civic.models import Dependencia, Usuario
+from rendicion import demo_dialogo
 from rendicion.models import Indicador, Informe, Seccion
 from rendicion.plantillas import PQRS
-from rendicion import demo_dialogo
 from rendicion.services import informes
 from rendicion.services.plantillas import crear_desde_plantilla
 
