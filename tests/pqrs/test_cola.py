@@ -224,7 +224,7 @@ def test_funcionario_sin_dependencia_sabe_por_que_no_tiene_cola(client):
     assert "Todas las secciones de la administración" in html
 
 
-@pytest.mark.parametrize("rol", [roles.VENTANILLA, RENDICION])
+@pytest.mark.parametrize("rol", [roles.VENTANILLA])
 def test_sin_rol_de_tramite_el_inicio_es_el_de_siempre(client, dependencia, rol):
     asignada(Semaforo.ROJO, dependencia)
     usuario = con_rol(FuncionarioFactory(dependencia=dependencia), rol)
@@ -235,6 +235,17 @@ def test_sin_rol_de_tramite_el_inicio_es_el_de_siempre(client, dependencia, rol)
     assert "Mis solicitudes" not in html
     assert "recent-actions-module" in html  # Django's home, with its recent actions
     assert 'class="app-' in html  # and its list of sections
+
+
+def test_el_rol_de_rendicion_ve_su_propia_cola_y_no_la_de_pqrs(client, dependencia):
+    # Rendición answers citizens' questions with a term: its home is its own work queue, never PQRS's.
+    asignada(Semaforo.ROJO, dependencia)
+    client.force_login(con_rol(FuncionarioFactory(dependencia=dependencia), RENDICION))
+    respuesta = client.get(INICIO)
+    html = respuesta.content.decode()
+    assert [p["plantilla"] for p in respuesta.context["paneles"]] == ["admin/rendicion/cola.html"]
+    assert "Mis solicitudes" not in html
+    assert "Preguntas por responder" in html
 
 
 def test_la_lista_y_sus_botones_hablan_como_la_oficina(client, dependencia):
